@@ -1,0 +1,98 @@
+package dev.klaxon.incidents;
+
+import dev.klaxon.common.Actor;
+import dev.klaxon.incidents.internal.IncidentStore;
+import dev.klaxon.incidents.internal.TimelineKind;
+import dev.klaxon.incidents.internal.TimelineStore;
+import dev.klaxon.services.ServiceView;
+import dev.klaxon.services.Services;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How alerts drive incidents. Every method joins the caller's transaction, so an alert and the incident
+ * change it causes commit together or not at all.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class IncidentSignals {
+
+    private final IncidentStore incidents;
+    private final TimelineStore timeline;
+    private final Services services;
+    private final ApplicationEventPublisher events;
+
+    IncidentSignals(
+            IncidentStore incidents, TimelineStore timeline, Services services, ApplicationEventPublisher events) {
+        this.incidents = incidents;
+        this.timeline = timeline;
+        this.services = services;
+        this.events = events;
+    }
+
+    /** A new alert opens a new incident on its service; returns the incident's id. */
+    public UUID open(NewAlertSignal signal) {
+        ServiceView service = services.get(signal.serviceId());
+        UUID id = UUID.randomUUID();
+        Instant at = signal.at();
+        long number = incidents.insert(id, service.id(), service.teamId(), signal.title(), signal.severityHint(), at);
+        String by = signal.sender().name();
+        incidents.reachStep(id, ProcessStep.IDENTIFICATION, at, by);
+        incidents.reachStep(id, ProcessStep.LOGGING, at, by);
+        // Routing the alert to its service is the categorization of the incident.
+        incidents.reachStep(id, ProcessStep.CATEGORIZATION, at, by);
+        timeline.append(id, at, TimelineKind.ALERT_RECEIVED, signal.sender(), signal.dedupKey(), signal.title());
+        timeline.append(
+                id,
+                at,
+                TimelineKind.INCIDENT_OPENED,
+                Actor.SYSTEM,
+                null,
+                "Incident #" + number + " opened on " + service.name());
+        events.publishEvent(new IncidentOpened(
+                id, number, service.id(), service.teamId(), signal.title(), signal.severityHint(), at));
+        return id;
+    }
+
+    /** The same alert fired again: counted on the alert and folded into one timeline line. */
+    public void repeated(UUID incidentId, String dedupKey, String summary, Actor sender, Instant at) {
+        timeline.appendFolded(incidentId, at, TimelineKind.ALERT_REPEATED, sender, dedupKey, summary);
+    }
+
+    /** The sender acknowledged the alert (an Events API acknowledge): the incident is acknowledged too. */
+    public void acknowledged(UUID incidentId, String dedupKey, Actor sender, Instant at) {
+        timeline.append(
+                incidentId, at, TimelineKind.ALERT_ACKNOWLEDGED, sender, dedupKey, "Alert acknowledged by its sender");
+        if (incidents.acknowledge(incidentId, sender, at)) {
+            incidents.reachStep(incidentId, ProcessStep.RESPONSE, at, sender.name());
+            timeline.append(incidentId, at, TimelineKind.ACKNOWLEDGED, sender, null, null);
+            events.publishEvent(new IncidentAcknowledged(incidentId, sender, at));
+        }
+    }
+
+    /**
+     * One alert resolved. The incident resolves with its last open alert when its service says so.
+     *
+     * @return true when this resolved the incident
+     */
+    public boolean resolved(UUID incidentId, String dedupKey, Actor sender, Instant at) {
+        var incident = incidents.find(incidentId).orElseThrow();
+        if (incident.status() == IncidentStatus.RESOLVED) {
+            return false;
+        }
+        timeline.append(incidentId, at, TimelineKind.ALERT_RESOLVED, sender, dedupKey, "Alert resolved");
+        int stillOpen = incidents.alertResolved(incidentId);
+        if (stillOpen == 0
+                && services.get(incident.serviceId()).autoResolve()
+                && incidents.resolve(incidentId, sender, at)) {
+            timeline.append(incidentId, at, TimelineKind.RESOLVED, sender, null, "All alerts resolved");
+            events.publishEvent(new IncidentResolved(incidentId, sender, at));
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.klaxon.incidents;
+
+public enum IncidentStatus {
+    TRIGGERED,
+    ACKNOWLEDGED,
+    RESOLVED
+}

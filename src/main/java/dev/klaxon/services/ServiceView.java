@@ -1,0 +1,10 @@
+package dev.klaxon.services;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * @param autoResolve whether the service's incidents resolve by themselves once all their alerts resolved
+ */
+public record ServiceView(
+        UUID id, UUID teamId, String name, String description, boolean autoResolve, Instant createdAt) {}

@@ -1,0 +1,139 @@
+package dev.klaxon.web;
+
+import dev.klaxon.common.ConflictException;
+import dev.klaxon.common.InvalidInputException;
+import dev.klaxon.common.NotFoundException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every API error is an RFC 9457 problem detail; invalid input carries an {@code errors} list with one
+ * {@code {field, message}} per problem so a client can show it next to the right field.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        return invalidInput(e.errors().stream()
+                .map(err -> Map.of("field", err.field(), "message", err.message()))
+                .toList());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalidInput(
+                List.of(Map.of("field", e.getName(), "message", "must be a valid " + describe(e.getRequiredType()))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getBindingResult()
+                .getFieldErrors()
+                .forEach(f ->
+                        errors.add(Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(g -> errors.add(
+                        Map.of("field", g.getObjectName(), "message", String.valueOf(g.getDefaultMessage()))));
+        errors.sort(Comparator.comparing(m -> m.get("field")));
+        return ResponseEntity.badRequest().body(invalidInput(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(err -> errors.add(Map.of(
+                                "field", result.getMethodParameter().getParameterName(),
+                                "message", String.valueOf(err.getDefaultMessage())))));
+        return ResponseEntity.badRequest().body(invalidInput(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = "body";
+        String message = "is not valid JSON";
+        if (e.getCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+            field = JsonPaths.of(bind.getPath());
+            message = "has the wrong type or format";
+        } else if (e.getCause() instanceof JacksonException json) {
+            message = "is not valid JSON: " + json.getOriginalMessage();
+        } else if (e.getCause() == null) {
+            message = "is missing";
+        }
+        return ResponseEntity.badRequest().body(invalidInput(List.of(Map.of("field", field, "message", message))));
+    }
+
+    static ProblemDetail invalidInput(List<Map<String, String>> errors) {
+        var problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid input",
+                errors.isEmpty()
+                        ? "The request is invalid"
+                        : errors.stream()
+                                .map(m -> m.get("field") + ": " + m.get("message"))
+                                .reduce((a, b) -> a + "; " + b)
+                                .orElseThrow());
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "UUID" -> "UUID";
+            case "Instant", "OffsetDateTime" -> "ISO-8601 timestamp (e.g. 2026-11-23T09:00:00Z)";
+            case "Integer", "int", "Long", "long" -> "whole number";
+            default -> type.isEnum() ? "value, one of " + List.of(type.getEnumConstants()) : type.getSimpleName();
+        };
+    }
+}

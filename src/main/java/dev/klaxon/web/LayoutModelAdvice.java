@@ -1,0 +1,25 @@
+package dev.klaxon.web;
+
+import dev.klaxon.common.NavigationLink;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts what the shared layout needs (the navigation) into every page's model. */
+@ControllerAdvice
+class LayoutModelAdvice {
+
+    private final List<NavigationLink> navigation;
+
+    LayoutModelAdvice(List<NavigationLink> links) {
+        this.navigation = links.stream()
+                .sorted(Comparator.comparingInt(NavigationLink::order))
+                .toList();
+    }
+
+    @ModelAttribute("navigation")
+    List<NavigationLink> navigation() {
+        return navigation;
+    }
+}
