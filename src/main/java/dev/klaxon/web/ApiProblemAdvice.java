@@ -3,13 +3,16 @@ package dev.klaxon.web;
 import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,6 +20,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,8 +62,25 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalidInput(
-                List.of(Map.of("field", e.getName(), "message", "must be a valid " + describe(e.getRequiredType()))));
+        Class<?> type = e.getRequiredType();
+        if (type != null && Collection.class.isAssignableFrom(type)) {
+            // For a repeated parameter (?status=A&status=B) the element type is what the caller got wrong.
+            type = ResolvableType.forType(e.getParameter().getGenericParameterType())
+                    .asCollection()
+                    .resolveGeneric(0);
+        }
+        return invalidInput(List.of(Map.of("field", e.getName(), "message", "must be a valid " + describe(type))));
+    }
+
+    /** Anything unexpected: a problem detail without internals, and the stack trace in the log. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e; // Spring Security turns these into 401/403
+        }
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "An unexpected error occurred; it has been logged");
     }
 
     @Override

@@ -4,10 +4,12 @@ import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -45,6 +47,18 @@ class PageErrorAdvice {
             HttpServletResponse response,
             @RequestHeader(value = "HX-Request", required = false) String htmx) {
         return render(400, e.getMessage(), model, response, htmx);
+    }
+
+    @ExceptionHandler(BindException.class)
+    String invalidForm(
+            BindException e,
+            Model model,
+            HttpServletResponse response,
+            @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        String message = e.getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        return render(400, message.isEmpty() ? "The form is invalid" : message, model, response, htmx);
     }
 
     private static String render(int status, String message, Model model, HttpServletResponse response, String htmx) {

@@ -56,7 +56,7 @@ class IdentityApiController {
             @Size(min = 12, max = 200, message = "must be between 12 and 200 characters")
             String password,
 
-            boolean admin) {}
+            Boolean admin) {}
 
     record NewToken(@NotBlank @Size(max = 100) String name) {}
 
@@ -84,7 +84,7 @@ class IdentityApiController {
         if (username == null) {
             throw InvalidInputException.of("username", "is required when no email is given");
         }
-        return users.create(username, body.name(), body.email(), body.password(), body.admin());
+        return users.create(username, body.name(), body.email(), body.password(), Boolean.TRUE.equals(body.admin()));
     }
 
     @GetMapping("/users")
