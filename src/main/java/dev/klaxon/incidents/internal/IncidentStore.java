@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ public class IncidentStore {
             return incidents;
         }
         Map<UUID, List<IncidentView.StepReached>> steps = new HashMap<>();
-        jdbc.sql("SELECT * FROM incidents_process_steps WHERE incident_id IN (:ids) ORDER BY reached_at")
+        jdbc.sql("SELECT * FROM incidents_process_steps WHERE incident_id IN (:ids)")
                 .param("ids", incidents.stream().map(IncidentView::id).toList())
                 .query(rs -> {
                     steps.computeIfAbsent(rs.getObject("incident_id", UUID.class), k -> new ArrayList<>())
@@ -140,6 +141,9 @@ public class IncidentStore {
                                     JdbcTime.fromDb(rs, "reached_at"),
                                     rs.getString("actor_name")));
                 });
+        // Steps reached in one moment (identification, logging, categorization) keep their process order.
+        var order = Comparator.comparing(IncidentView.StepReached::at).thenComparing(IncidentView.StepReached::step);
+        steps.values().forEach(list -> list.sort(order));
         return incidents.stream()
                 .map(i -> new IncidentView(
                         i.id(),
