@@ -1,0 +1,37 @@
+package dev.klaxon.intake.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One alert event (Events API v2 or one alert of an Alertmanager notification). JSON-valued fields are
+ * kept as JSON text, ready to store.
+ *
+ * @param senderTimestamp the sender's {@code payload.timestamp}, null when not given
+ * @param receivedAt when Klaxon received the event; the time every state change is recorded at
+ */
+public record AlertEvent(
+        AlertAction action,
+        UUID integrationId,
+        String integrationName,
+        UUID serviceId,
+        String dedupKey,
+        String summary,
+        String source,
+        String severity,
+        String component,
+        String group,
+        String eventClass,
+        String customDetailsJson,
+        String linksJson,
+        String imagesJson,
+        String labelsJson,
+        Instant senderTimestamp,
+        Instant receivedAt)
+        implements IntakeCommand {
+
+    @Override
+    public String routingKey() {
+        return dedupKey;
+    }
+}

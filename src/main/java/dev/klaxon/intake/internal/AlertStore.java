@@ -1,0 +1,138 @@
+package dev.klaxon.intake.internal;
+
+import dev.klaxon.common.JdbcTime;
+import dev.klaxon.intake.AlertStatus;
+import dev.klaxon.intake.AlertView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** The {@code intake_alerts} table. The unique (service_id, open_key) constraint is the source of truth for dedup. */
+@Repository
+public class AlertStore {
+
+    private static final TypeReference<LinkedHashMap<String, String>> LABELS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    AlertStore(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The open alert's identity and state. */
+    record OpenAlert(UUID id, UUID incidentId, AlertStatus status) {}
+
+    Optional<OpenAlert> findOpen(UUID serviceId, String dedupKey) {
+        return jdbc.sql("SELECT id, incident_id, status FROM intake_alerts WHERE service_id = ? AND open_key = ?")
+                .params(serviceId, dedupKey)
+                .query((rs, n) -> new OpenAlert(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("incident_id", UUID.class),
+                        AlertStatus.valueOf(rs.getString("status"))))
+                .optional();
+    }
+
+    /** Inserts a triggered alert; throws DuplicateKeyException when the key is open already. */
+    void insert(UUID id, UUID incidentId, AlertEvent e) {
+        jdbc.sql("""
+                INSERT INTO intake_alerts
+                    (id, service_id, integration_id, dedup_key, open_key, status, incident_id, summary, source, severity,
+                     component, grp, event_class, custom_details, links, images, labels, sender_timestamp,
+                     event_count, first_seen, last_seen)
+                VALUES (?, ?, ?, ?, ?, 'TRIGGERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+                .params(
+                        id,
+                        e.serviceId(),
+                        e.integrationId(),
+                        e.dedupKey(),
+                        e.dedupKey(),
+                        incidentId,
+                        e.summary(),
+                        e.source(),
+                        e.severity(),
+                        e.component(),
+                        e.group(),
+                        e.eventClass(),
+                        e.customDetailsJson(),
+                        e.linksJson(),
+                        e.imagesJson(),
+                        e.labelsJson(),
+                        JdbcTime.toDb(e.senderTimestamp()),
+                        JdbcTime.toDb(e.receivedAt()),
+                        JdbcTime.toDb(e.receivedAt()))
+                .update();
+    }
+
+    void repeated(UUID id, Instant at) {
+        jdbc.sql("UPDATE intake_alerts SET event_count = event_count + 1, last_seen = ? WHERE id = ?")
+                .params(JdbcTime.toDb(at), id)
+                .update();
+    }
+
+    /** Triggered → acknowledged; false when it was acknowledged already. */
+    boolean acknowledge(UUID id, Instant at) {
+        return jdbc.sql("""
+                UPDATE intake_alerts SET status = 'ACKNOWLEDGED', acknowledged_at = ?
+                WHERE id = ? AND status = 'TRIGGERED'""").params(JdbcTime.toDb(at), id).update() == 1;
+    }
+
+    /** Open → resolved: frees the key, so the next trigger with it opens a new alert. */
+    boolean resolve(UUID id, Instant at) {
+        return jdbc.sql("""
+                UPDATE intake_alerts SET status = 'RESOLVED', open_key = NULL, resolved_at = ?
+                WHERE id = ? AND open_key IS NOT NULL""").params(JdbcTime.toDb(at), id).update() == 1;
+    }
+
+    /** Resolves every still-open alert of an incident (the incident was resolved); returns how many. */
+    int resolveAllOf(UUID incidentId, Instant at) {
+        return jdbc.sql("""
+                UPDATE intake_alerts SET status = 'RESOLVED', open_key = NULL, resolved_at = ?
+                WHERE incident_id = ? AND open_key IS NOT NULL""").params(JdbcTime.toDb(at), incidentId).update();
+    }
+
+    public List<AlertView> listForIncident(UUID incidentId) {
+        return jdbc.sql("SELECT * FROM intake_alerts WHERE incident_id = ? ORDER BY first_seen, id")
+                .param(incidentId)
+                .query(this::map)
+                .list();
+    }
+
+    public int countForService(UUID serviceId) {
+        return jdbc.sql("SELECT COUNT(*) FROM intake_alerts WHERE service_id = ?")
+                .param(serviceId)
+                .query(Integer.class)
+                .single();
+    }
+
+    private AlertView map(ResultSet rs, int row) throws SQLException {
+        String labels = rs.getString("labels");
+        Map<String, String> labelMap = labels == null ? Map.of() : json.readValue(labels, LABELS);
+        return new AlertView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("service_id", UUID.class),
+                rs.getObject("integration_id", UUID.class),
+                rs.getObject("incident_id", UUID.class),
+                rs.getString("dedup_key"),
+                AlertStatus.valueOf(rs.getString("status")),
+                rs.getString("summary"),
+                rs.getString("source"),
+                rs.getString("severity"),
+                rs.getInt("event_count"),
+                JdbcTime.fromDb(rs, "first_seen"),
+                JdbcTime.fromDb(rs, "last_seen"),
+                JdbcTime.fromDb(rs, "acknowledged_at"),
+                JdbcTime.fromDb(rs, "resolved_at"),
+                labelMap);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.klaxon.intake.internal;
+
+import dev.klaxon.common.Actor;
+import dev.klaxon.incidents.IncidentSignals;
+import dev.klaxon.incidents.NewAlertSignal;
+import dev.klaxon.intake.AlertStatus;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies one command inside the caller's (the writer's) transaction: the alert change and the incident
+ * change it causes commit together.
+ */
+@Component
+class CommandProcessor {
+
+    private final AlertStore alerts;
+    private final ChangeEventStore changes;
+    private final IncidentSignals signals;
+
+    CommandProcessor(AlertStore alerts, ChangeEventStore changes, IncidentSignals signals) {
+        this.alerts = alerts;
+        this.changes = changes;
+        this.signals = signals;
+    }
+
+    Applied apply(IntakeCommand command) {
+        if (command instanceof AlertEvent alert) {
+            return apply(alert);
+        }
+        changes.insert((ChangeEvent) command);
+        return Applied.STORED;
+    }
+
+    private Applied apply(AlertEvent e) {
+        Actor sender = Actor.integration(e.integrationId(), e.integrationName());
+        var open = alerts.findOpen(e.serviceId(), e.dedupKey());
+        switch (e.action()) {
+            case TRIGGER -> {
+                if (open.isPresent()) {
+                    alerts.repeated(open.get().id(), e.receivedAt());
+                    signals.repeated(open.get().incidentId(), e.dedupKey(), e.summary(), sender, e.receivedAt());
+                    return Applied.REPEATED;
+                }
+                UUID alertId = UUID.randomUUID();
+                UUID incidentId = signals.open(new NewAlertSignal(
+                        e.serviceId(), alertId, e.dedupKey(), e.summary(), e.severity(), sender, e.receivedAt()));
+                // A concurrent insert of the same open key (another instance) fails here and rolls back the
+                // incident too; the pipeline then retries the event, which finds the open alert and repeats.
+                alerts.insert(alertId, incidentId, e);
+                return Applied.OPENED;
+            }
+            case ACKNOWLEDGE -> {
+                if (open.isEmpty() || open.get().status() != AlertStatus.TRIGGERED) {
+                    return Applied.IGNORED;
+                }
+                if (alerts.acknowledge(open.get().id(), e.receivedAt())) {
+                    signals.acknowledged(open.get().incidentId(), e.dedupKey(), sender, e.receivedAt());
+                    return Applied.ACKNOWLEDGED;
+                }
+                return Applied.IGNORED;
+            }
+            case RESOLVE -> {
+                if (open.isEmpty()) {
+                    return Applied.IGNORED;
+                }
+                if (alerts.resolve(open.get().id(), e.receivedAt())) {
+                    signals.resolved(open.get().incidentId(), e.dedupKey(), sender, e.receivedAt());
+                    return Applied.RESOLVED;
+                }
+                return Applied.IGNORED;
+            }
+        }
+        throw new IllegalStateException("unknown action " + e.action());
+    }
+}
