@@ -1,6 +1,7 @@
 package dev.klaxon.web;
 
 import dev.klaxon.common.NavigationLink;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,6 +17,11 @@ class LayoutModelAdvice {
         this.navigation = links.stream()
                 .sorted(Comparator.comparingInt(NavigationLink::order))
                 .toList();
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     @ModelAttribute("navigation")

@@ -1,0 +1,118 @@
+package dev.klaxon.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.klaxon.support.Api;
+import dev.klaxon.support.Browser;
+import dev.klaxon.support.KlaxonIntegrationTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A person on call, in a real browser: signs in, watches an incident arrive, acknowledges and resolves it. */
+@KlaxonIntegrationTest
+class IncidentFlowBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+    WebDriverWait wait;
+    Api admin;
+
+    @BeforeEach
+    void startBrowser() {
+        browser = Browser.start();
+        // Waits for the page's own polling and htmx requests over the real network, not for business time.
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        admin = Api.asAdmin(port);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anIncidentArrivesLiveAndIsAcknowledgedAndResolvedInTheBrowser() {
+        UUID service = admin.createService("browser");
+        String routingKey = admin.post("/api/v1/services/" + service + "/integrations", "{\"type\":\"events-v2\"}")
+                .expect(201)
+                .json()
+                .get("key")
+                .asString();
+
+        signIn();
+        browser.get(url("/incidents?serviceId=" + service));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-rows"), "All quiet"));
+
+        String summary = "Checkout 5xx above 2% " + UUID.randomUUID().toString().substring(0, 8);
+        admin.post("/v2/enqueue", """
+                        {"routing_key":"%s","event_action":"trigger","dedup_key":"browser-1",
+                         "payload":{"summary":"%s","source":"checkout-1","severity":"critical"}}""".formatted(routingKey, summary)).expect(202);
+
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//tr[contains(@class,'incident-row')][.//a[text()='" + summary + "']]")));
+        assertThat(row.findElement(By.className("status")).getText()).isEqualTo("TRIGGERED");
+        Browser.screenshot(browser, "incident-list");
+
+        row.findElement(By.className("ack-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//tr[contains(@class,'incident-row')][.//a[text()='" + summary + "']]"), "ACKNOWLEDGED"));
+
+        browser.findElement(By.linkText(summary)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-status"), "ACKNOWLEDGED"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts .alert-row")));
+
+        browser.findElement(By.id("note")).sendKeys("Rolled back release 2026.11.23-1");
+        browser.findElement(By.id("add-note")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Rolled back release"));
+
+        browser.findElement(By.id("resolve")).click();
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-status"), "RESOLVED"));
+        Browser.screenshot(browser, "incident-resolved");
+
+        var incident = admin.get("/api/v1/incidents?serviceId=" + service + "&status=RESOLVED")
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(incident.get("title").asString()).isEqualTo(summary);
+        assertThat(incident.get("acknowledgedBy").asString()).isEqualTo("Administrator");
+    }
+
+    @Test
+    void aWrongPasswordShowsAnErrorAndNoIncidents() {
+        browser.get(url("/incidents"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.id("sign-in")).click();
+
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Wrong username or password"));
+        assertThat(browser.getCurrentUrl()).contains("/login");
+    }
+
+    private void signIn() {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(KlaxonIntegrationTest.ADMIN_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.urlContains("/incidents"));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
