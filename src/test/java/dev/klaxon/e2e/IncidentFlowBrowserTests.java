@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -89,6 +90,47 @@ class IncidentFlowBrowserTests {
                 .get(0);
         assertThat(incident.get("title").asString()).isEqualTo(summary);
         assertThat(incident.get("acknowledgedBy").asString()).isEqualTo("Administrator");
+    }
+
+    @Test
+    void anAdministratorSetsUpATeamServiceAndIntegrationInTheBrowser() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        signIn();
+
+        browser.get(url("/teams"));
+        browser.findElement(By.id("team-name")).sendKeys("payments-" + suffix);
+        browser.findElement(By.id("create-team")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("payments-" + suffix)));
+
+        browser.get(url("/services"));
+        new Select(browser.findElement(By.id("service-team"))).selectByVisibleText("payments-" + suffix);
+        browser.findElement(By.id("service-name")).sendKeys("checkout-" + suffix);
+        browser.findElement(By.id("create-service")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "checkout-" + suffix));
+
+        new Select(browser.findElement(By.id("integration-type"))).selectByValue("alertmanager");
+        browser.findElement(By.id("integration-name")).sendKeys("prometheus");
+        browser.findElement(By.id("create-integration")).click();
+        String key = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("integration-key")))
+                .getText();
+        Browser.screenshot(browser, "integration-created");
+
+        assertThat(key).matches("[0-9a-f]{32}");
+        assertThat(browser.findElement(By.id("created-integration")).getText())
+                .contains("webhook_configs")
+                .contains("/api/v1/integrations/alertmanager/" + key);
+        var accepted = Api.anonymous(port).post("/api/v1/integrations/alertmanager/" + key, """
+                        {"version":"4","groupKey":"{}:{}","status":"firing","receiver":"klaxon","groupLabels":{},
+                         "commonLabels":{},"commonAnnotations":{},"externalURL":"http://am","truncatedAlerts":0,
+                         "alerts":[{"status":"firing","labels":{"alertname":"UiSetup"},"annotations":{"summary":"UI setup works"},
+                         "startsAt":"2026-11-23T09:00:00Z","endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prom","fingerprint":"ui%s"}]}""".formatted(suffix));
+        assertThat(accepted.status()).isEqualTo(200);
+
+        browser.get(url("/services"));
+        browser.findElement(By.linkText("checkout-" + suffix)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "prometheus"));
+        String servicePage = browser.findElement(By.tagName("main")).getText();
+        assertThat(servicePage).contains(key.substring(0, 6) + "…").doesNotContain(key);
     }
 
     @Test

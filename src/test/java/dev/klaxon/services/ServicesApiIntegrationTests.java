@@ -58,7 +58,8 @@ class ServicesApiIntegrationTests {
         String key = created.get("key").asString();
 
         assertThat(key).matches("[0-9a-f]{32}");
-        assertThat(created.get("url").asString()).endsWith("/api/v1/integrations/alertmanager/" + key);
+        assertThat(created.get("url").asString())
+                .isEqualTo("http://127.0.0.1:" + port + "/api/v1/integrations/alertmanager/" + key);
         assertThat(created.get("integration").get("type").asString()).isEqualTo("alertmanager");
         var listed = admin.get("/api/v1/services/" + service + "/integrations").expect(200);
         assertThat(listed.body()).doesNotContain(key);
