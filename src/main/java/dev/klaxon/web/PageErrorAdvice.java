@@ -22,54 +22,36 @@ import org.springframework.web.bind.annotation.RequestHeader;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrorAdvice {
 
-    @ExceptionHandler(NotFoundException.class)
-    String notFound(
-            NotFoundException e,
+    @ExceptionHandler({
+        NotFoundException.class,
+        ConflictException.class,
+        InvalidInputException.class,
+        BindException.class
+    })
+    String render(
+            Exception e,
             Model model,
             HttpServletResponse response,
             @RequestHeader(value = "HX-Request", required = false) String htmx) {
-        return render(404, e.getMessage(), model, response, htmx);
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    String conflict(
-            ConflictException e,
-            Model model,
-            HttpServletResponse response,
-            @RequestHeader(value = "HX-Request", required = false) String htmx) {
-        return render(409, e.getMessage(), model, response, htmx);
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    String invalid(
-            InvalidInputException e,
-            Model model,
-            HttpServletResponse response,
-            @RequestHeader(value = "HX-Request", required = false) String htmx) {
-        return render(400, e.getMessage(), model, response, htmx);
-    }
-
-    @ExceptionHandler(BindException.class)
-    String invalidForm(
-            BindException e,
-            Model model,
-            HttpServletResponse response,
-            @RequestHeader(value = "HX-Request", required = false) String htmx) {
-        String message = e.getFieldErrors().stream()
-                .map(f -> f.getField() + " " + f.getDefaultMessage())
-                .collect(Collectors.joining("; "));
-        return render(400, message.isEmpty() ? "The form is invalid" : message, model, response, htmx);
-    }
-
-    private static String render(int status, String message, Model model, HttpServletResponse response, String htmx) {
+        int status = e instanceof NotFoundException ? 404 : e instanceof ConflictException ? 409 : 400;
         response.setStatus(status);
         model.addAttribute("status", status);
-        model.addAttribute("message", message);
+        model.addAttribute("message", message(e));
         if (htmx != null) {
             response.setHeader("HX-Retarget", "#flash");
             response.setHeader("HX-Reswap", "innerHTML");
             return "fragments/error :: message";
         }
         return "error";
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof BindException bind) {
+            String fields = bind.getFieldErrors().stream()
+                    .map(f -> f.getField() + " " + f.getDefaultMessage())
+                    .collect(Collectors.joining("; "));
+            return fields.isEmpty() ? "The form is invalid" : fields;
+        }
+        return e.getMessage();
     }
 }
