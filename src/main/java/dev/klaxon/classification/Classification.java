@@ -1,0 +1,68 @@
+package dev.klaxon.classification;
+
+import dev.klaxon.classification.internal.ClassificationStore;
+import dev.klaxon.common.Actor;
+import dev.klaxon.common.ConflictException;
+import dev.klaxon.common.InvalidInputException;
+import dev.klaxon.common.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The organisation's classification definition: read the current or an older version, replace it whole. */
+@Service
+public class Classification {
+
+    private final ClassificationStore store;
+    private final Clock clock;
+
+    Classification(ClassificationStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The definition in force now (version 1 holds the defaults written on first start). */
+    @Transactional(readOnly = true)
+    public ClassificationVersion current() {
+        return store.latest().orElseThrow(() -> new IllegalStateException("No classification definition stored"));
+    }
+
+    @Transactional(readOnly = true)
+    public ClassificationVersion version(int version) {
+        return store.find(version).orElseThrow(() -> new NotFoundException("Classification version", version));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClassificationVersion> history() {
+        return store.history(100);
+    }
+
+    /**
+     * Validates the whole definition and stores it as the next version, or changes nothing and lists every
+     * problem.
+     *
+     * @param expectedVersion the version the caller edited; null to skip the check. A different current
+     *     version means someone else changed the definition meanwhile: 409 instead of overwriting their change
+     */
+    @Transactional
+    public ClassificationVersion replace(ClassificationDefinition definition, Integer expectedVersion, Actor by) {
+        var problems = ClassificationValidator.validate(definition);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        int current = store.latest().map(ClassificationVersion::version).orElse(0);
+        if (expectedVersion != null && expectedVersion != current) {
+            throw new ConflictException("The classification was changed meanwhile: you edited version "
+                    + expectedVersion + ", the current one is " + current + ". Reload and apply your change again.");
+        }
+        var next = new ClassificationVersion(current + 1, definition, clock.instant(), by.name());
+        try {
+            store.insert(next.version(), definition, next.createdAt(), next.createdBy());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("The classification was changed at the same moment by someone else; try again");
+        }
+        return next;
+    }
+}
