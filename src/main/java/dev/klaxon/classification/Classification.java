@@ -7,6 +7,7 @@ import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +18,12 @@ public class Classification {
 
     private final ClassificationStore store;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Classification(ClassificationStore store, Clock clock) {
+    Classification(ClassificationStore store, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The definition in force now (version 1 holds the defaults written on first start). */
@@ -63,6 +66,7 @@ public class Classification {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("The classification was changed at the same moment by someone else; try again");
         }
+        events.publishEvent(new ClassificationChanged(next.version()));
         return next;
     }
 }
