@@ -131,6 +131,17 @@ class IncidentFlowBrowserTests {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "prometheus"));
         String servicePage = browser.findElement(By.tagName("main")).getText();
         assertThat(servicePage).contains(key.substring(0, 6) + "…").doesNotContain(key);
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alert-rules")));
+        browser.findElement(By.cssSelector("#alert-rules summary")).click();
+        browser.findElement(By.id("rule-name")).sendKeys("critical pages");
+        browser.findElement(By.cssSelector("#alert-rules input[name=field]")).sendKeys("labels.severity");
+        browser.findElement(By.cssSelector("#alert-rules input[name=value]")).sendKeys("critical");
+        new Select(browser.findElement(By.id("rule-priority"))).selectByValue("P1");
+        browser.findElement(By.id("add-rule")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("alert-rules"), "labels.severity equals critical"));
+        Browser.screenshot(browser, "alert-rules");
     }
 
     @Test
