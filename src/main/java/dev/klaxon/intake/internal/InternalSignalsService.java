@@ -31,47 +31,53 @@ class InternalSignalsService implements InternalSignals {
 
     @Override
     public Optional<UUID> trigger(Signal signal) {
-        submit(new AlertEvent(
+        String labels =
+                signal.fields() == null || signal.fields().isEmpty() ? null : json.writeValueAsString(signal.fields());
+        submit(event(
                 AlertAction.TRIGGER,
-                null,
                 signal.senderName(),
                 signal.serviceId(),
                 signal.dedupKey(),
                 signal.summary(),
                 signal.source(),
                 signal.severity(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                signal.fields() == null || signal.fields().isEmpty() ? null : json.writeValueAsString(signal.fields()),
-                null,
-                clock.instant()));
+                labels));
         return alerts.findOpen(signal.serviceId(), signal.dedupKey()).map(AlertStore.OpenAlert::incidentId);
     }
 
     @Override
     public void resolve(UUID serviceId, String dedupKey, String senderName) {
-        submit(new AlertEvent(
-                AlertAction.RESOLVE,
+        submit(event(AlertAction.RESOLVE, senderName, serviceId, dedupKey, null, null, null, null));
+    }
+
+    /** An event without an integration: internal signals carry no links, images or sender timestamp. */
+    private AlertEvent event(
+            AlertAction action,
+            String senderName,
+            UUID serviceId,
+            String dedupKey,
+            String summary,
+            String source,
+            String severity,
+            String labelsJson) {
+        return new AlertEvent(
+                action,
                 null,
                 senderName,
                 serviceId,
                 dedupKey,
+                summary,
+                source,
+                severity,
                 null,
                 null,
                 null,
                 null,
                 null,
                 null,
+                labelsJson,
                 null,
-                null,
-                null,
-                null,
-                null,
-                clock.instant()));
+                clock.instant());
     }
 
     private void submit(AlertEvent event) {
