@@ -74,10 +74,13 @@ public class AlertStore {
                 .update();
     }
 
-    void repeated(UUID id, Instant at) {
-        jdbc.sql("UPDATE intake_alerts SET event_count = event_count + 1, last_seen = ? WHERE id = ?")
-                .params(JdbcTime.toDb(at), id)
-                .update();
+    /** Counts a repeat on an alert that is still open; false when it is not (any more). */
+    boolean repeated(UUID id, Instant at) {
+        return jdbc.sql(
+                                "UPDATE intake_alerts SET event_count = event_count + 1, last_seen = ? WHERE id = ? AND open_key IS NOT NULL")
+                        .params(JdbcTime.toDb(at), id)
+                        .update()
+                == 1;
     }
 
     /** Triggered → acknowledged; false when it was acknowledged already. */

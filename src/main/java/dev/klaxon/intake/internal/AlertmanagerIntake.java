@@ -9,6 +9,7 @@ import dev.klaxon.services.Integrations;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +41,9 @@ public class AlertmanagerIntake {
 
     private static final Logger log = LoggerFactory.getLogger(AlertmanagerIntake.class);
     private static final String ENDPOINT = IntakeMetrics.ALERTMANAGER;
+
+    /** Problem details name the endpoint, never the request URI: it holds the integration key. */
+    private static final URI INSTANCE = URI.create("/api/v1/integrations/alertmanager");
 
     private final Integrations integrations;
     private final RateLimits rateLimits;
@@ -118,6 +122,9 @@ public class AlertmanagerIntake {
         JsonNode root;
         try {
             root = treeReader.readTree(text);
+            if (root == null || root.isMissingNode()) {
+                return invalid(List.of(new FieldError("body", "is empty")));
+            }
         } catch (JacksonException e) {
             return invalid(List.of(new FieldError("body", "is not valid JSON: " + e.getOriginalMessage())));
         }
@@ -202,6 +209,7 @@ public class AlertmanagerIntake {
                         .reduce((a, b) -> a + "; " + b)
                         .orElse("The notification is invalid"));
         problem.setTitle("Invalid input");
+        problem.setInstance(INSTANCE);
         problem.setProperty(
                 "errors",
                 errors.stream()
@@ -218,6 +226,7 @@ public class AlertmanagerIntake {
     private static IntakeResponse problem(HttpStatus status, String title, String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
+        problem.setInstance(INSTANCE);
         return IntakeResponse.of(status.value(), problem);
     }
 }

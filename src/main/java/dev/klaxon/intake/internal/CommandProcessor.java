@@ -1,9 +1,12 @@
 package dev.klaxon.intake.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.klaxon.common.Actor;
 import dev.klaxon.incidents.IncidentSignals;
 import dev.klaxon.incidents.NewAlertSignal;
 import dev.klaxon.intake.AlertStatus;
+import dev.klaxon.intake.internal.AlertStore.OpenAlert;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,15 @@ class CommandProcessor {
     private final AlertStore alerts;
     private final ChangeEventStore changes;
     private final IncidentSignals signals;
+
+    private record OpenAlertKey(UUID serviceId, String dedupKey) {}
+
+    /**
+     * Open alerts by key, so a repeat costs one conditional update instead of a lookup and an update. Only a
+     * hint: every use is verified by the database (see {@link #apply(AlertEvent)}).
+     */
+    private final Cache<OpenAlertKey, OpenAlert> openAlerts =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     CommandProcessor(AlertStore alerts, ChangeEventStore changes, IncidentSignals signals) {
         this.alerts = alerts;
@@ -34,12 +46,21 @@ class CommandProcessor {
 
     private Applied apply(AlertEvent e) {
         Actor sender = Actor.integration(e.integrationId(), e.integrationName());
-        var open = alerts.findOpen(e.serviceId(), e.dedupKey());
+        OpenAlertKey key = new OpenAlertKey(e.serviceId(), e.dedupKey());
         switch (e.action()) {
             case TRIGGER -> {
-                if (open.isPresent()) {
-                    alerts.repeated(open.get().id(), e.receivedAt());
-                    signals.repeated(open.get().incidentId(), e.dedupKey(), e.summary(), sender, e.receivedAt());
+                OpenAlert open = openAlerts.getIfPresent(key);
+                // The cache may be stale (resolved meanwhile, or written by a rolled-back batch): the
+                // conditional update is the check, and a miss falls back to the database.
+                if (open == null || !alerts.repeated(open.id(), e.receivedAt())) {
+                    open = alerts.findOpen(e.serviceId(), e.dedupKey()).orElse(null);
+                    if (open != null && !alerts.repeated(open.id(), e.receivedAt())) {
+                        open = null;
+                    }
+                }
+                if (open != null) {
+                    openAlerts.put(key, open);
+                    signals.repeated(open.incidentId(), e.dedupKey(), e.summary(), sender, e.receivedAt());
                     return Applied.REPEATED;
                 }
                 UUID alertId = UUID.randomUUID();
@@ -48,9 +69,11 @@ class CommandProcessor {
                 // A concurrent insert of the same open key (another instance) fails here and rolls back the
                 // incident too; the pipeline then retries the event, which finds the open alert and repeats.
                 alerts.insert(alertId, incidentId, e);
+                openAlerts.put(key, new OpenAlert(alertId, incidentId, AlertStatus.TRIGGERED));
                 return Applied.OPENED;
             }
             case ACKNOWLEDGE -> {
+                var open = alerts.findOpen(e.serviceId(), e.dedupKey());
                 if (open.isEmpty() || open.get().status() != AlertStatus.TRIGGERED) {
                     return Applied.IGNORED;
                 }
@@ -61,6 +84,8 @@ class CommandProcessor {
                 return Applied.IGNORED;
             }
             case RESOLVE -> {
+                openAlerts.invalidate(key);
+                var open = alerts.findOpen(e.serviceId(), e.dedupKey());
                 if (open.isEmpty()) {
                     return Applied.IGNORED;
                 }

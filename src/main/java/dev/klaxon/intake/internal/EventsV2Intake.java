@@ -194,7 +194,17 @@ public class EventsV2Intake {
                     null, invalid(endpoint, "unknown", Outcome.INVALID, List.of("Event body is not valid UTF-8")));
         }
         try {
-            return new Parsed(treeReader.readTree(text), null);
+            JsonNode root = treeReader.readTree(text);
+            if (root == null || root.isMissingNode()) {
+                return new Parsed(
+                        null,
+                        invalid(
+                                endpoint,
+                                "unknown",
+                                Outcome.INVALID,
+                                List.of("Event body is not valid JSON: the body is empty")));
+            }
+            return new Parsed(root, null);
         } catch (JacksonException e) {
             return new Parsed(
                     null,
