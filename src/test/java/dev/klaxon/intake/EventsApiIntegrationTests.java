@@ -3,6 +3,7 @@ package dev.klaxon.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -406,6 +407,7 @@ class EventsApiIntegrationTests extends IntakeTestSupport {
                                 + "'timestamp':'2026-11-23T10:00:00Z','custom_details':{'build':1}},"
                                 + "'links':[{'href':'https://ci.example.com/1','text':'Build'}]}")
                         .replace('\'', '"'));
+        clock.advance(Duration.ofMinutes(1));
         postJson(
                 "/v2/change/enqueue",
                 ("{'routing_key':'" + f.key() + "','payload':{'summary':'Deployed v2'}}").replace('\'', '"'));

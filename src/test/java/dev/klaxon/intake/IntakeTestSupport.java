@@ -1,5 +1,7 @@
 package dev.klaxon.intake;
 
+import dev.klaxon.support.KlaxonIntegrationTest;
+import dev.klaxon.support.MutableClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -24,15 +25,10 @@ import tools.jackson.databind.ObjectMapper;
  * database are shared by every test class, so each test creates its own team, service and integration and
  * counts only its own rows. On PostgreSQL the failsafe execution passes {@code spring.datasource.*}.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "klaxon.identity.admin-password=" + IntakeTestSupport.ADMIN_PASSWORD,
-            "klaxon.data-dir=./target/test-data/${random.uuid}"
-        })
+@KlaxonIntegrationTest
 public abstract class IntakeTestSupport {
 
-    static final String ADMIN_PASSWORD = "test-admin-password";
+    static final String ADMIN_PASSWORD = KlaxonIntegrationTest.ADMIN_PASSWORD;
 
     protected final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -50,6 +46,9 @@ public abstract class IntakeTestSupport {
 
     @Autowired
     protected MeterRegistry meters;
+
+    @Autowired
+    protected MutableClock clock;
 
     /** A fresh team, service and integration of the given type. */
     protected record Fixture(UUID serviceId, UUID integrationId, String key) {}
