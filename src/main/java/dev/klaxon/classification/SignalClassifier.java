@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,9 +66,26 @@ public class SignalClassifier {
      */
     @Transactional
     public PriorityDecision classifyAlert(UUID serviceId, Map<String, String> fields, Instant at) {
+        return classify(serviceId, () -> fields, at, true);
+    }
+
+    /**
+     * Classifies an alert whose fields are built only if the service has rules to match them against.
+     * {@code countFiring} is false when an open alert is re-evaluated on a repeat: a repeat is the same
+     * breakage, not a new firing.
+     */
+    @Transactional
+    public PriorityDecision classifyAlert(
+            UUID serviceId, Supplier<Map<String, String>> fields, Instant at, boolean countFiring) {
+        return classify(serviceId, fields, at, countFiring);
+    }
+
+    private PriorityDecision classify(
+            UUID serviceId, Supplier<Map<String, String>> lazyFields, Instant at, boolean countFiring) {
         var current = current();
         var definition = current.definition();
         var service = rulesByService.get(serviceId, id -> new ServiceRules(rules.list(id), rules.findDefault(id)));
+        Map<String, String> fields = service.rules().isEmpty() ? Map.of() : lazyFields.get();
         for (AlertRule rule : service.rules()) {
             if (matches(rule, fields)) {
                 if (!rule.opensIncident()) {
@@ -80,7 +98,8 @@ public class SignalClassifier {
                         rule.frequency(),
                         "rule '" + rule.name() + "'",
                         at,
-                        current);
+                        current,
+                        countFiring);
             }
         }
         var fallback = service.fallback();
@@ -114,7 +133,8 @@ public class SignalClassifier {
                     assigned.get().frequency(),
                     "SLO '" + sloName + "'",
                     breachAt,
-                    current);
+                    current,
+                    true);
         }
         List<String> order =
                 definition.priorities().stream().map(Priority::name).toList();
@@ -154,19 +174,22 @@ public class SignalClassifier {
             List<FrequencyStep> frequency,
             String source,
             Instant at,
-            ClassificationVersion current) {
+            ClassificationVersion current,
+            boolean countFiring) {
         var definition = current.definition();
         String priority = definition.priority(basePriority) != null ? basePriority : leastUrgent(definition);
         String reason = priority + " by " + source;
         if (frequency.isEmpty()) {
             return new PriorityDecision(true, priority, reason, current.version());
         }
-        firings.record(ruleKey, at);
-        Duration longest = frequency.stream()
-                .map(FrequencyStep::within)
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
-        firings.forgetBefore(ruleKey, at.minus(longest));
+        if (countFiring) {
+            firings.record(ruleKey, at);
+            Duration longest = frequency.stream()
+                    .map(FrequencyStep::within)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
+            firings.forgetBefore(ruleKey, at.minus(longest));
+        }
         Comparator<String> urgency = Comparator.comparingInt(p -> rank(definition, p));
         for (FrequencyStep step : frequency) {
             int count = firings.count(ruleKey, at.minus(step.within()), at);
