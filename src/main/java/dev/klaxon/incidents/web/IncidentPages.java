@@ -130,7 +130,7 @@ class IncidentPages {
     }
 
     private void addRows(String status, UUID serviceId, UUID teamId, Model model) {
-        var page = incidents.list(new IncidentQuery(statuses(status), serviceId, teamId, null, null, null, PAGE_SIZE));
+        var page = incidents.list(IncidentQuery.of(statuses(status), serviceId, teamId, null, null, PAGE_SIZE));
         model.addAttribute("incidents", page.items());
         model.addAttribute("more", page.nextCursor() != null);
         model.addAttribute("serviceNames", serviceNames());
