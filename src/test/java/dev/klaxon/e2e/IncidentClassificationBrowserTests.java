@@ -114,6 +114,19 @@ class IncidentClassificationBrowserTests {
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(browser, "incident-classified");
 
+        browser.findElement(By.cssSelector("#roles li[data-role='" + COORDINATOR + "'] button"))
+                .click();
+        var prompt = wait.until(ExpectedConditions.alertIsPresent());
+        prompt.sendKeys("handing over to the day shift");
+        prompt.accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#roles li[data-role='" + COORDINATOR + "']"), "missing"));
+        assertThat(browser.findElement(By.id("timeline")).getText())
+                .contains(COORDINATOR + " taken from Administrator: handing over to the day shift");
+        browser.findElement(By.id("assign-role")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#roles li[data-role='" + COORDINATOR + "']"), "Administrator"));
+
         new Select(browser.findElement(By.id("priority"))).selectByValue("P1");
         browser.findElement(By.id("priority-reason")).sendKeys("key customer affected");
         browser.findElement(By.id("change-priority")).click();
