@@ -24,17 +24,26 @@ public class IncidentSignals {
     private final IncidentStore incidents;
     private final TimelineStore timeline;
     private final Services services;
+    private final IncidentClassification classification;
     private final ApplicationEventPublisher events;
 
     IncidentSignals(
-            IncidentStore incidents, TimelineStore timeline, Services services, ApplicationEventPublisher events) {
+            IncidentStore incidents,
+            TimelineStore timeline,
+            Services services,
+            IncidentClassification classification,
+            ApplicationEventPublisher events) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.services = services;
+        this.classification = classification;
         this.events = events;
     }
 
-    /** A new alert opens a new incident on its service; returns the incident's id. */
+    /**
+     * A new alert opens a new incident on its service; returns the incident's id. A rule-assigned priority in
+     * the signal becomes the incident's priority (and rule priority) under the current classification version.
+     */
     public UUID open(NewAlertSignal signal) {
         ServiceView service = services.get(signal.serviceId());
         UUID id = UUID.randomUUID();
@@ -53,6 +62,10 @@ public class IncidentSignals {
                 Actor.SYSTEM,
                 null,
                 "Incident #" + number + " opened on " + service.name());
+        if (signal.priority() != null && !signal.priority().isBlank()) {
+            classification.assignRulePriority(
+                    id, signal.priority().strip(), signal.priorityReason(), signal.sender(), at);
+        }
         events.publishEvent(new IncidentOpened(
                 id, number, service.id(), service.teamId(), signal.title(), signal.severityHint(), at));
         return id;
@@ -63,6 +76,14 @@ public class IncidentSignals {
         timeline.appendFolded(incidentId, at, TimelineKind.ALERT_REPEATED, sender, dedupKey, summary);
     }
 
+    /**
+     * A frequency rule raises the priority of an open incident when a repeat arrives: applied, with the reason
+     * on the timeline, only when more urgent than the current priority. Returns whether it changed.
+     */
+    public boolean escalatePriority(UUID incidentId, String priority, String reason, Instant at) {
+        return classification.escalate(incidentId, priority, reason, at);
+    }
+
     /** The sender acknowledged the alert (an Events API acknowledge): the incident is acknowledged too. */
     public void acknowledged(UUID incidentId, String dedupKey, Actor sender, Instant at) {
         timeline.append(
@@ -70,6 +91,7 @@ public class IncidentSignals {
         if (incidents.acknowledge(incidentId, sender, at)) {
             incidents.reachStep(incidentId, ProcessStep.RESPONSE, at, sender.name());
             timeline.append(incidentId, at, TimelineKind.ACKNOWLEDGED, sender, null, null);
+            classification.checkResponseTarget(incidentId, at);
             events.publishEvent(new IncidentAcknowledged(incidentId, sender, at));
         }
     }
@@ -90,6 +112,7 @@ public class IncidentSignals {
                 && services.get(incident.serviceId()).autoResolve()
                 && incidents.resolve(incidentId, sender, at)) {
             timeline.append(incidentId, at, TimelineKind.RESOLVED, sender, null, "All alerts resolved");
+            classification.checkResponseTarget(incidentId, at);
             events.publishEvent(new IncidentResolved(incidentId, sender, at));
             return true;
         }

@@ -4,6 +4,8 @@ import dev.klaxon.common.Actor;
 import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
+import dev.klaxon.incidents.internal.IncidentReader;
+import dev.klaxon.incidents.internal.IncidentRow;
 import dev.klaxon.incidents.internal.IncidentStore;
 import dev.klaxon.incidents.internal.TimelineKind;
 import dev.klaxon.incidents.internal.TimelineStore;
@@ -24,36 +26,49 @@ public class Incidents {
     public static final int MAX_NOTE_LENGTH = 10_000;
 
     private final IncidentStore incidents;
+    private final IncidentReader reader;
     private final TimelineStore timeline;
+    private final IncidentClassification classification;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Incidents(IncidentStore incidents, TimelineStore timeline, ApplicationEventPublisher events, Clock clock) {
+    Incidents(
+            IncidentStore incidents,
+            IncidentReader reader,
+            TimelineStore timeline,
+            IncidentClassification classification,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.incidents = incidents;
+        this.reader = reader;
         this.timeline = timeline;
+        this.classification = classification;
         this.events = events;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public IncidentView get(UUID id) {
-        return incidents.find(id).orElseThrow(() -> new NotFoundException("Incident", id));
+        return reader.find(id).orElseThrow(() -> new NotFoundException("Incident", id));
     }
 
     @Transactional(readOnly = true)
     public IncidentView getByNumber(long number) {
-        return incidents.findByNumber(number).orElseThrow(() -> new NotFoundException("Incident", "#" + number));
+        return reader.findByNumber(number).orElseThrow(() -> new NotFoundException("Incident", "#" + number));
     }
 
     @Transactional(readOnly = true)
     public IncidentPage list(IncidentQuery query) {
-        List<IncidentView> rows = incidents.list(query);
+        List<IncidentRow> rows = incidents.list(query, clock.instant());
         if (rows.size() <= query.limit()) {
-            return new IncidentPage(rows, null);
+            return new IncidentPage(reader.views(rows), null);
         }
-        List<IncidentView> page = rows.subList(0, query.limit());
+        List<IncidentRow> page = rows.subList(0, query.limit());
+        IncidentRow last = page.get(page.size() - 1);
         return new IncidentPage(
-                List.copyOf(page), encodeCursor(page.get(page.size() - 1).number()));
+                reader.views(page),
+                encodeCursor(new IncidentQuery.Cursor(
+                        query.sort(), IncidentStore.sortRank(query.sort(), last), last.number())));
     }
 
     @Transactional(readOnly = true)
@@ -70,6 +85,7 @@ public class Incidents {
         if (incidents.acknowledge(id, by, now)) {
             incidents.reachStep(id, ProcessStep.RESPONSE, now, by.name());
             timeline.append(id, now, TimelineKind.ACKNOWLEDGED, by, null, null);
+            classification.checkResponseTarget(id, now);
             events.publishEvent(new IncidentAcknowledged(id, by, now));
             return get(id);
         }
@@ -86,6 +102,7 @@ public class Incidents {
         Instant now = clock.instant();
         if (incidents.resolve(id, by, now)) {
             timeline.append(id, now, TimelineKind.RESOLVED, by, null, null);
+            classification.checkResponseTarget(id, now);
             events.publishEvent(new IncidentResolved(id, by, now));
         }
         return get(id);
@@ -103,20 +120,52 @@ public class Incidents {
         return timeline.get(timeline.append(id, clock.instant(), TimelineKind.NOTE, by, null, text.strip()));
     }
 
-    public static String encodeCursor(long number) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("n:" + number).getBytes(StandardCharsets.UTF_8));
+    /**
+     * An opaque cursor: {@code n:<number>} for the default order (as before), {@code p:<rank>:<number>} and
+     * {@code s:<rank>:<number>} for the priority and severity orders.
+     */
+    public static String encodeCursor(IncidentQuery.Cursor cursor) {
+        String text = switch (cursor.sort()) {
+            case CREATED -> "n:" + cursor.number();
+            case PRIORITY -> "p:" + cursor.rank() + ":" + cursor.number();
+            case SEVERITY -> "s:" + cursor.rank() + ":" + cursor.number();
+        };
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The incident number a cursor points after; a cursor we did not make is invalid input. */
-    public static long decodeCursor(String cursor) {
+    /** The position a cursor points after; a cursor we did not make, or made for another sort, is invalid. */
+    public static IncidentQuery.Cursor decodeCursor(String cursor, IncidentSort sort) {
+        IncidentQuery.Cursor decoded;
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!decoded.startsWith("n:")) {
-                throw new IllegalArgumentException();
-            }
-            return Long.parseLong(decoded.substring(2));
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] parts = text.split(":", -1);
+            decoded = switch (parts[0]) {
+                case "n" -> {
+                    if (parts.length != 2) {
+                        throw new IllegalArgumentException();
+                    }
+                    yield new IncidentQuery.Cursor(IncidentSort.CREATED, 0, Long.parseLong(parts[1]));
+                }
+                case "p", "s" -> {
+                    if (parts.length != 3) {
+                        throw new IllegalArgumentException();
+                    }
+                    yield new IncidentQuery.Cursor(
+                            parts[0].equals("p") ? IncidentSort.PRIORITY : IncidentSort.SEVERITY,
+                            Integer.parseInt(parts[1]),
+                            Long.parseLong(parts[2]));
+                }
+                default -> throw new IllegalArgumentException();
+            };
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("cursor", "is not a cursor returned by this API");
         }
+        if (decoded.sort() != sort) {
+            throw InvalidInputException.of(
+                    "cursor",
+                    "belongs to sort=" + decoded.sort().name().toLowerCase(java.util.Locale.ROOT)
+                            + "; keep the sort of the first page");
+        }
+        return decoded;
     }
 }

@@ -9,6 +9,30 @@ import java.util.UUID;
  *
  * @param severityHint the sender's severity (critical, error, warning, info), a hint until classification
  *     assigns priority and severity
+ * @param priority the priority a rule assigned (the SLO's, the alert rule's or the fallback's); null when no
+ *     rule matched
+ * @param priorityReason why, for the timeline (e.g. "P2 by rule 'checkout availability SLO'"); may be null
  */
 public record NewAlertSignal(
-        UUID serviceId, UUID alertId, String dedupKey, String title, String severityHint, Actor sender, Instant at) {}
+        UUID serviceId,
+        UUID alertId,
+        String dedupKey,
+        String title,
+        String severityHint,
+        Actor sender,
+        Instant at,
+        String priority,
+        String priorityReason) {
+
+    /** A signal without a rule-assigned priority. */
+    public NewAlertSignal(
+            UUID serviceId,
+            UUID alertId,
+            String dedupKey,
+            String title,
+            String severityHint,
+            Actor sender,
+            Instant at) {
+        this(serviceId, alertId, dedupKey, title, severityHint, sender, at, null, null);
+    }
+}

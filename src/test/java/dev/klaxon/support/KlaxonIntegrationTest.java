@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
             "klaxon.identity.admin-password=" + KlaxonIntegrationTest.ADMIN_PASSWORD,
             "klaxon.data-dir=target/test-data/${random.uuid}"
         })
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, RecordedEvents.class})
 public @interface KlaxonIntegrationTest {
 
     String ADMIN_PASSWORD = "test-admin-password";

@@ -3,6 +3,7 @@ package dev.klaxon.incidents.internal;
 import dev.klaxon.common.Actor;
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.incidents.IncidentQuery;
+import dev.klaxon.incidents.IncidentSort;
 import dev.klaxon.incidents.IncidentStatus;
 import dev.klaxon.incidents.IncidentView;
 import dev.klaxon.incidents.ProcessStep;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,10 @@ import org.springframework.stereotype.Repository;
 /** The incidents and process-step tables. Status changes are conditional updates, safe under concurrency. */
 @Repository
 public class IncidentStore {
+
+    /** Breached: recorded as breached, or still unanswered (not acknowledged, not resolved) past its due time. */
+    private static final String BREACHED = "(response_target_breached = TRUE OR (acknowledged_at IS NULL"
+            + " AND status <> 'RESOLVED' AND response_due_at IS NOT NULL AND response_due_at < :now))";
 
     private final JdbcClient jdbc;
 
@@ -77,24 +83,82 @@ public class IncidentStore {
                 .single();
     }
 
-    public Optional<IncidentView> find(UUID id) {
-        var incident = jdbc.sql("SELECT * FROM incidents_incidents WHERE id = ?")
+    public Optional<IncidentRow> find(UUID id) {
+        return jdbc.sql("SELECT * FROM incidents_incidents WHERE id = ?")
                 .param(id)
-                .query(this::map)
+                .query(IncidentStore::map)
                 .optional();
-        return incident.map(i -> withSteps(List.of(i)).get(0));
     }
 
-    public Optional<IncidentView> findByNumber(long number) {
-        var incident = jdbc.sql("SELECT * FROM incidents_incidents WHERE number = ?")
+    /**
+     * Reads the incident and locks its row until the transaction ends, so classification changes of one
+     * incident happen one after another and each sees the result of the previous one.
+     */
+    public Optional<IncidentRow> lock(UUID id) {
+        return jdbc.sql("SELECT * FROM incidents_incidents WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(IncidentStore::map)
+                .optional();
+    }
+
+    public Optional<IncidentRow> findByNumber(long number) {
+        return jdbc.sql("SELECT * FROM incidents_incidents WHERE number = ?")
                 .param(number)
-                .query(this::map)
+                .query(IncidentStore::map)
                 .optional();
-        return incident.map(i -> withSteps(List.of(i)).get(0));
     }
 
-    /** Newest first; fetches one more than the limit so the caller knows whether a next page exists. */
-    public List<IncidentView> list(IncidentQuery query) {
+    /** Keeps the first classification version an incident was classified under. */
+    public void pinVersion(UUID id, int version) {
+        jdbc.sql(
+                        "UPDATE incidents_incidents SET classification_version = ? WHERE id = ? AND classification_version IS NULL")
+                .params(version, id)
+                .update();
+    }
+
+    public void setPriority(UUID id, String priority, Integer rank) {
+        jdbc.sql("UPDATE incidents_incidents SET priority = ?, priority_rank = ? WHERE id = ?")
+                .params(priority, rank, id)
+                .update();
+    }
+
+    /** A rule assigned the priority: it is both the current and the rule-assigned one. */
+    public void setRulePriority(UUID id, String priority, Integer rank) {
+        jdbc.sql("UPDATE incidents_incidents SET priority = ?, rule_priority = ?, priority_rank = ? WHERE id = ?")
+                .params(priority, priority, rank, id)
+                .update();
+    }
+
+    /** A rule raised the rule-assigned priority while a person's more urgent priority stays. */
+    public void setRulePriorityOnly(UUID id, String priority) {
+        jdbc.sql("UPDATE incidents_incidents SET rule_priority = ? WHERE id = ?")
+                .params(priority, id)
+                .update();
+    }
+
+    public void setSeverity(UUID id, String severity, Integer rank, Instant responseDueAt) {
+        jdbc.sql("UPDATE incidents_incidents SET severity = ?, severity_rank = ?, response_due_at = ? WHERE id = ?")
+                .params(severity, rank, JdbcTime.toDb(responseDueAt), id)
+                .update();
+    }
+
+    /**
+     * Records a response-target breach if the response (acknowledgement, else resolution, else now) came after
+     * the due time and no breach was recorded yet; true exactly once per incident, whichever instance sees it.
+     */
+    public boolean recordBreachIfLate(UUID id, Instant now) {
+        return jdbc.sql("""
+                UPDATE incidents_incidents SET response_target_breached = TRUE
+                WHERE id = ? AND response_target_breached = FALSE AND response_due_at IS NOT NULL
+                  AND response_due_at < COALESCE(acknowledged_at, resolved_at, ?)""").params(id, JdbcTime.toDb(now)).update() == 1;
+    }
+
+    /**
+     * In the query's order; fetches one more than the limit so the caller knows whether a next page exists.
+     * Priority and severity sorts order by rank (incidents without one last), then newest first; the cursor
+     * is the (rank, number) of the last row, so pages neither skip nor repeat incidents.
+     */
+    public List<IncidentRow> list(IncidentQuery query, Instant now) {
         var sql = new StringBuilder("SELECT * FROM incidents_incidents WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (!query.statuses().isEmpty()) {
@@ -117,23 +181,63 @@ public class IncidentStore {
             sql.append(" AND created_at < :until");
             params.put("until", JdbcTime.toDb(query.createdUntil()));
         }
-        if (query.before() != null) {
-            sql.append(" AND number < :before");
-            params.put("before", query.before());
+        if (!query.priorities().isEmpty()) {
+            sql.append(" AND priority IN (:priorities)");
+            params.put("priorities", List.copyOf(query.priorities()));
         }
-        sql.append(" ORDER BY number DESC LIMIT :limit");
+        if (!query.severities().isEmpty()) {
+            sql.append(" AND severity IN (:severities)");
+            params.put("severities", List.copyOf(query.severities()));
+        }
+        if (query.targetBreached() != null) {
+            sql.append(query.targetBreached() ? " AND " : " AND NOT ").append(BREACHED);
+            params.put("now", JdbcTime.toDb(now));
+        }
+        String key = sortKey(query.sort());
+        if (query.after() != null) {
+            if (key == null) {
+                sql.append(" AND number < :afterNumber");
+            } else {
+                sql.append(" AND (")
+                        .append(key)
+                        .append(" > :afterRank OR (")
+                        .append(key)
+                        .append(" = :afterRank AND number < :afterNumber))");
+                params.put("afterRank", query.after().rank());
+            }
+            params.put("afterNumber", query.after().number());
+        }
+        sql.append(key == null ? " ORDER BY number DESC" : " ORDER BY " + key + ", number DESC");
+        sql.append(" LIMIT :limit");
         params.put("limit", query.limit() + 1);
-        return withSteps(
-                jdbc.sql(sql.toString()).params(params).query(this::map).list());
+        return jdbc.sql(sql.toString()).params(params).query(IncidentStore::map).list();
     }
 
-    private List<IncidentView> withSteps(List<IncidentView> incidents) {
-        if (incidents.isEmpty()) {
-            return incidents;
-        }
+    /** The value of the sort key of a row, for its cursor. */
+    public static int sortRank(IncidentSort sort, IncidentRow row) {
+        return switch (sort) {
+            case CREATED -> 0;
+            case PRIORITY -> row.priorityRank() == null ? Judgement.UNRANKED : row.priorityRank();
+            case SEVERITY -> row.severityRank() == null ? Judgement.UNRANKED : row.severityRank();
+        };
+    }
+
+    private static String sortKey(IncidentSort sort) {
+        return switch (sort) {
+            case CREATED -> null;
+            case PRIORITY -> "COALESCE(priority_rank, " + Judgement.UNRANKED + ")";
+            case SEVERITY -> "COALESCE(severity_rank, " + Judgement.UNRANKED + ")";
+        };
+    }
+
+    /** The process steps of these incidents, each list in the order they were reached. */
+    public Map<UUID, List<IncidentView.StepReached>> steps(Collection<UUID> incidentIds) {
         Map<UUID, List<IncidentView.StepReached>> steps = new HashMap<>();
+        if (incidentIds.isEmpty()) {
+            return steps;
+        }
         jdbc.sql("SELECT * FROM incidents_process_steps WHERE incident_id IN (:ids)")
-                .param("ids", incidents.stream().map(IncidentView::id).toList())
+                .param("ids", List.copyOf(incidentIds))
                 .query(rs -> {
                     steps.computeIfAbsent(rs.getObject("incident_id", UUID.class), k -> new ArrayList<>())
                             .add(new IncidentView.StepReached(
@@ -144,28 +248,11 @@ public class IncidentStore {
         // Steps reached in one moment (identification, logging, categorization) keep their process order.
         var order = Comparator.comparing(IncidentView.StepReached::at).thenComparing(IncidentView.StepReached::step);
         steps.values().forEach(list -> list.sort(order));
-        return incidents.stream()
-                .map(i -> new IncidentView(
-                        i.id(),
-                        i.number(),
-                        i.title(),
-                        i.status(),
-                        i.serviceId(),
-                        i.teamId(),
-                        i.severityHint(),
-                        i.alertCount(),
-                        i.openAlertCount(),
-                        i.createdAt(),
-                        i.acknowledgedAt(),
-                        i.acknowledgedBy(),
-                        i.resolvedAt(),
-                        i.resolvedBy(),
-                        steps.getOrDefault(i.id(), List.of())))
-                .toList();
+        return steps;
     }
 
-    private IncidentView map(ResultSet rs, int row) throws SQLException {
-        return new IncidentView(
+    private static IncidentRow map(ResultSet rs, int row) throws SQLException {
+        return new IncidentRow(
                 rs.getObject("id", UUID.class),
                 rs.getLong("number"),
                 rs.getString("title"),
@@ -180,6 +267,13 @@ public class IncidentStore {
                 rs.getString("acknowledged_by"),
                 JdbcTime.fromDb(rs, "resolved_at"),
                 rs.getString("resolved_by"),
-                List.of());
+                rs.getString("priority"),
+                rs.getString("rule_priority"),
+                rs.getObject("priority_rank", Integer.class),
+                rs.getString("severity"),
+                rs.getObject("severity_rank", Integer.class),
+                rs.getObject("classification_version", Integer.class),
+                JdbcTime.fromDb(rs, "response_due_at"),
+                rs.getBoolean("response_target_breached"));
     }
 }

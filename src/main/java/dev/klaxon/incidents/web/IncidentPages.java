@@ -1,10 +1,14 @@
 package dev.klaxon.incidents.web;
 
+import dev.klaxon.classification.Classification;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NavigationLink;
 import dev.klaxon.identity.KlaxonUser;
 import dev.klaxon.identity.TeamView;
 import dev.klaxon.identity.Teams;
+import dev.klaxon.identity.Users;
+import dev.klaxon.incidents.Durations;
+import dev.klaxon.incidents.IncidentClassification;
 import dev.klaxon.incidents.IncidentQuery;
 import dev.klaxon.incidents.IncidentStatus;
 import dev.klaxon.incidents.IncidentView;
@@ -23,8 +27,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The incident list (live) and the incident page with its actions and timeline. */
@@ -34,13 +40,25 @@ class IncidentPages {
     private static final int PAGE_SIZE = 50;
 
     private final Incidents incidents;
+    private final IncidentClassification classifying;
+    private final Classification classification;
     private final Services services;
     private final Teams teams;
+    private final Users users;
 
-    IncidentPages(Incidents incidents, Services services, Teams teams) {
+    IncidentPages(
+            Incidents incidents,
+            IncidentClassification classifying,
+            Classification classification,
+            Services services,
+            Teams teams,
+            Users users) {
         this.incidents = incidents;
+        this.classifying = classifying;
+        this.classification = classification;
         this.services = services;
         this.teams = teams;
+        this.users = users;
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -51,30 +69,47 @@ class IncidentPages {
         }
     }
 
+    /** List filters as the page's form sends them; empty selects mean "any". */
+    record Filters(String status, UUID serviceId, UUID teamId, String priority, String severity, String sort) {
+
+        Filters {
+            status = status == null || status.isBlank() ? "open" : status;
+            priority = priority == null || priority.isBlank() ? null : priority;
+            severity = severity == null || severity.isBlank() ? null : severity;
+            sort = sort == null || sort.isBlank() ? "created" : sort;
+        }
+    }
+
+    /** The signed-in user's id, preselected in the role assignment form. */
+    @ModelAttribute("me")
+    UUID me(@AuthenticationPrincipal KlaxonUser me) {
+        return me == null ? null : me.id();
+    }
+
     @GetMapping("/incidents")
-    String list(
-            @RequestParam(defaultValue = "open") String status,
-            @RequestParam(required = false) UUID serviceId,
-            @RequestParam(required = false) UUID teamId,
-            Model model) {
+    String list(Filters filters, Model model) {
+        var definition = classification.current().definition();
         model.addAttribute("services", services.list(null));
         model.addAttribute("teams", teams.list());
-        model.addAttribute("status", status);
-        model.addAttribute("serviceId", serviceId);
-        model.addAttribute("teamId", teamId);
-        addRows(status, serviceId, teamId, model);
+        model.addAttribute("priorities", definition.priorities());
+        model.addAttribute("severities", definition.severities());
+        model.addAttribute("filters", filters);
+        addRows(filters, model);
         return "incidents/list";
     }
 
     /** The table body alone; the list page polls it so new incidents appear without a reload. */
     @GetMapping("/incidents/rows")
-    String rows(
-            @RequestParam(defaultValue = "open") String status,
-            @RequestParam(required = false) UUID serviceId,
-            @RequestParam(required = false) UUID teamId,
-            Model model) {
-        addRows(status, serviceId, teamId, model);
+    String rows(Filters filters, Model model) {
+        addRows(filters, model);
         return "incidents/list :: rows";
+    }
+
+    /** Judgement overrides to review: priorities above the rule's and raised severities, newest first. */
+    @GetMapping("/incidents/overrides")
+    String overrides(Model model) {
+        model.addAttribute("overrides", classifying.overrides(IncidentQuery.MAX_LIMIT));
+        return "incidents/overrides";
     }
 
     @GetMapping("/incidents/{number:\\d+}")
@@ -110,6 +145,64 @@ class IncidentPages {
         return "incidents/detail :: body";
     }
 
+    @PostMapping("/incidents/{id}/priority")
+    String changePriority(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal KlaxonUser me,
+            @RequestParam(required = false) String priority,
+            @RequestParam(required = false) String reason,
+            Model model) {
+        return afterChange(classifying.changePriority(id, priority, reason, me.actor()), model);
+    }
+
+    @PostMapping("/incidents/{id}/severity")
+    String changeSeverity(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal KlaxonUser me,
+            @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String reason,
+            Model model) {
+        return afterChange(classifying.changeSeverity(id, severity, reason, me.actor()), model);
+    }
+
+    @PostMapping("/incidents/{id}/roles")
+    String assignRole(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal KlaxonUser me,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) UUID userId,
+            @RequestParam(required = false) String reason,
+            Model model) {
+        return afterChange(classifying.assignRole(id, role, userId, reason, me.actor()), model);
+    }
+
+    /** The reason comes from the browser's prompt ({@code hx-prompt}) or a form field. */
+    @PostMapping("/incidents/{id}/roles/unassign")
+    String unassignRole(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal KlaxonUser me,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String reason,
+            @RequestHeader(value = "HX-Prompt", required = false) String prompt,
+            Model model) {
+        String why = reason != null && !reason.isBlank() ? reason : prompt;
+        return afterChange(classifying.unassignRole(id, role, why, me.actor()), model);
+    }
+
+    @PostMapping("/incidents/{id}/teams")
+    String involveTeam(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal KlaxonUser me,
+            @RequestParam(required = false) UUID teamId,
+            Model model) {
+        return afterChange(classifying.involveTeam(id, teamId, me.actor()), model);
+    }
+
+    private String afterChange(IncidentView incident, Model model) {
+        detailPage(incident, model);
+        return "incidents/detail :: body";
+    }
+
     private String afterAction(IncidentView incident, String from, Model model) {
         if ("list".equals(from)) {
             model.addAttribute("incident", incident);
@@ -126,11 +219,45 @@ class IncidentPages {
         model.addAttribute(
                 "team", teams.find(incident.teamId()).map(TeamView::name).orElse("?"));
         model.addAttribute("timeline", incidents.timeline(incident.id()));
+        var version = incident.classificationVersion() == null
+                ? classification.current()
+                : classification.version(incident.classificationVersion());
+        model.addAttribute("definition", version.definition());
+        model.addAttribute("definitionVersion", version.version());
+        model.addAttribute("responseTargetText", responseTargetText(incident.responseTarget()));
+        model.addAttribute(
+                "firstMissingRole", incident.missingRoles().stream().findFirst().orElse(null));
+        model.addAttribute("users", users.list());
+        var allTeams = teams.list();
+        model.addAttribute("teams", allTeams);
+        model.addAttribute(
+                "teamNames", allTeams.stream().collect(Collectors.toMap(TeamView::id, TeamView::name, (a, b) -> a)));
         return "incidents/detail";
     }
 
-    private void addRows(String status, UUID serviceId, UUID teamId, Model model) {
-        var page = incidents.list(new IncidentQuery(statuses(status), serviceId, teamId, null, null, null, PAGE_SIZE));
+    private static String responseTargetText(IncidentView.ResponseTarget target) {
+        if (target.target() == null) {
+            return "no target until a severity is set";
+        }
+        String text = "target " + Durations.human(target.target());
+        return target.acknowledgedAfter() == null
+                ? text
+                : text + ", acknowledged after " + Durations.human(target.acknowledgedAfter());
+    }
+
+    private void addRows(Filters filters, Model model) {
+        var page = incidents.list(new IncidentQuery(
+                statuses(filters.status()),
+                filters.serviceId(),
+                filters.teamId(),
+                null,
+                null,
+                filters.priority() == null ? null : Set.of(filters.priority()),
+                filters.severity() == null ? null : Set.of(filters.severity()),
+                null,
+                IncidentSorts.parse(filters.sort()),
+                null,
+                PAGE_SIZE));
         model.addAttribute("incidents", page.items());
         model.addAttribute("more", page.nextCursor() != null);
         model.addAttribute("serviceNames", serviceNames());

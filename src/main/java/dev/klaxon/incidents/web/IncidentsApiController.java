@@ -1,8 +1,11 @@
 package dev.klaxon.incidents.web;
 
 import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.incidents.ClassificationChangeView;
+import dev.klaxon.incidents.IncidentClassification;
 import dev.klaxon.incidents.IncidentPage;
 import dev.klaxon.incidents.IncidentQuery;
+import dev.klaxon.incidents.IncidentSort;
 import dev.klaxon.incidents.IncidentStatus;
 import dev.klaxon.incidents.IncidentView;
 import dev.klaxon.incidents.Incidents;
@@ -18,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,15 +36,29 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentsApiController {
 
     private final Incidents incidents;
+    private final IncidentClassification classification;
 
-    IncidentsApiController(Incidents incidents) {
+    IncidentsApiController(Incidents incidents, IncidentClassification classification) {
         this.incidents = incidents;
+        this.classification = classification;
     }
 
     record NewNote(
             @NotBlank @Size(max = Incidents.MAX_NOTE_LENGTH) String text) {}
 
-    /** Newest first. {@code status} may repeat; {@code cursor} is the {@code nextCursor} of the previous page. */
+    /** Checked by {@link IncidentClassification}, which names the allowed values in its errors. */
+    record PriorityChange(String priority, String reason) {}
+
+    record SeverityChange(String severity, String reason) {}
+
+    record RoleAssignment(String role, UUID userId, String reason) {}
+
+    record TeamInvolvement(UUID teamId) {}
+
+    /**
+     * Newest first unless {@code sort} says otherwise. {@code status}, {@code priority} and {@code severity}
+     * may repeat; {@code cursor} is the {@code nextCursor} of the previous page (with the same sort).
+     */
     @GetMapping
     IncidentPage list(
             @RequestParam(required = false) Set<IncidentStatus> status,
@@ -48,10 +66,73 @@ class IncidentsApiController {
             @RequestParam(required = false) UUID teamId,
             @RequestParam(required = false) Instant createdSince,
             @RequestParam(required = false) Instant createdUntil,
+            @RequestParam(required = false) Set<String> priority,
+            @RequestParam(required = false) Set<String> severity,
+            @RequestParam(required = false) Boolean targetBreached,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(IncidentQuery.MAX_LIMIT) int limit) {
-        Long before = cursor == null || cursor.isBlank() ? null : Incidents.decodeCursor(cursor);
-        return incidents.list(new IncidentQuery(status, serviceId, teamId, createdSince, createdUntil, before, limit));
+        IncidentSort order = IncidentSorts.parse(sort);
+        var after = cursor == null || cursor.isBlank() ? null : Incidents.decodeCursor(cursor, order);
+        return incidents.list(new IncidentQuery(
+                status,
+                serviceId,
+                teamId,
+                createdSince,
+                createdUntil,
+                priority,
+                severity,
+                targetBreached,
+                order,
+                after,
+                limit));
+    }
+
+    /** Judgement overrides (priority above the rule's, severity raised), newest first, for review. */
+    @GetMapping("/overrides")
+    List<ClassificationChangeView> overrides(
+            @RequestParam(defaultValue = "100") @Min(1) @Max(IncidentQuery.MAX_LIMIT) int limit) {
+        return classification.overrides(limit);
+    }
+
+    @GetMapping("/{id}/classification-changes")
+    List<ClassificationChangeView> classificationChanges(@PathVariable UUID id) {
+        return classification.changes(id);
+    }
+
+    @PostMapping("/{id}/priority")
+    IncidentView changePriority(
+            @PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me, @RequestBody PriorityChange body) {
+        return classification.changePriority(id, body.priority(), body.reason(), me.actor());
+    }
+
+    @PostMapping("/{id}/severity")
+    IncidentView changeSeverity(
+            @PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me, @RequestBody SeverityChange body) {
+        return classification.changeSeverity(id, body.severity(), body.reason(), me.actor());
+    }
+
+    /** Assigns a role, or hands it over from its holder. */
+    @PostMapping("/{id}/roles")
+    IncidentView assignRole(
+            @PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me, @RequestBody RoleAssignment body) {
+        return classification.assignRole(id, body.role(), body.userId(), body.reason(), me.actor());
+    }
+
+    /** Unassigns a role; the reason is a query parameter ({@code ?reason=...}) and required. */
+    @DeleteMapping("/{id}/roles/{role}")
+    IncidentView unassignRole(
+            @PathVariable UUID id,
+            @PathVariable String role,
+            @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal KlaxonUser me) {
+        return classification.unassignRole(id, role, reason, me.actor());
+    }
+
+    @PostMapping("/{id}/teams")
+    IncidentView involveTeam(
+            @PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me, @RequestBody TeamInvolvement body) {
+        return classification.involveTeam(id, body.teamId(), me.actor());
     }
 
     @GetMapping("/{id}")
