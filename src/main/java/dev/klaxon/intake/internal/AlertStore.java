@@ -31,26 +31,37 @@ public class AlertStore {
     }
 
     /** The open alert's identity and state. */
-    record OpenAlert(UUID id, UUID incidentId, AlertStatus status) {}
+    /**
+     * @param incidentId null when the rules recorded the alert without an incident
+     * @param priority the priority the rules last gave it; null without an incident
+     */
+    record OpenAlert(UUID id, UUID incidentId, AlertStatus status, String priority) {
+
+        OpenAlert withPriority(String newPriority) {
+            return new OpenAlert(id, incidentId, status, newPriority);
+        }
+    }
 
     Optional<OpenAlert> findOpen(UUID serviceId, String dedupKey) {
-        return jdbc.sql("SELECT id, incident_id, status FROM intake_alerts WHERE service_id = ? AND open_key = ?")
+        return jdbc.sql(
+                        "SELECT id, incident_id, status, priority FROM intake_alerts WHERE service_id = ? AND open_key = ?")
                 .params(serviceId, dedupKey)
                 .query((rs, n) -> new OpenAlert(
                         rs.getObject("id", UUID.class),
                         rs.getObject("incident_id", UUID.class),
-                        AlertStatus.valueOf(rs.getString("status"))))
+                        AlertStatus.valueOf(rs.getString("status")),
+                        rs.getString("priority")))
                 .optional();
     }
 
     /** Inserts a triggered alert; throws DuplicateKeyException when the key is open already. */
-    void insert(UUID id, UUID incidentId, AlertEvent e) {
+    void insert(UUID id, UUID incidentId, String priority, AlertEvent e) {
         jdbc.sql("""
                 INSERT INTO intake_alerts
                     (id, service_id, integration_id, dedup_key, open_key, status, incident_id, summary, source, severity,
                      component, grp, event_class, custom_details, links, images, labels, sender_timestamp,
-                     event_count, first_seen, last_seen)
-                VALUES (?, ?, ?, ?, ?, 'TRIGGERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+                     event_count, first_seen, last_seen, priority)
+                VALUES (?, ?, ?, ?, ?, 'TRIGGERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
                 .params(
                         id,
                         e.serviceId(),
@@ -70,7 +81,14 @@ public class AlertStore {
                         e.labelsJson(),
                         JdbcTime.toDb(e.senderTimestamp()),
                         JdbcTime.toDb(e.receivedAt()),
-                        JdbcTime.toDb(e.receivedAt()))
+                        JdbcTime.toDb(e.receivedAt()),
+                        priority)
+                .update();
+    }
+
+    void setPriority(UUID id, String priority) {
+        jdbc.sql("UPDATE intake_alerts SET priority = ? WHERE id = ?")
+                .params(priority, id)
                 .update();
     }
 

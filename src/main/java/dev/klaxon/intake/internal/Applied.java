@@ -4,6 +4,8 @@ package dev.klaxon.intake.internal;
 public enum Applied {
     /** A new alert opened a new incident. */
     OPENED,
+    /** A new alert that the rules record without opening an incident. */
+    RECORDED,
     /** A trigger for an open alert: counted on it. */
     REPEATED,
     ACKNOWLEDGED,

@@ -2,6 +2,7 @@ package dev.klaxon.intake.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.klaxon.classification.SignalClassifier;
 import dev.klaxon.common.Actor;
 import dev.klaxon.incidents.IncidentSignals;
 import dev.klaxon.incidents.NewAlertSignal;
@@ -9,6 +10,7 @@ import dev.klaxon.intake.AlertStatus;
 import dev.klaxon.intake.internal.AlertStore.OpenAlert;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Applies one command inside the caller's (the writer's) transaction: the alert change and the incident
@@ -30,10 +32,20 @@ class CommandProcessor {
     private final Cache<OpenAlertKey, OpenAlert> openAlerts =
             Caffeine.newBuilder().maximumSize(100_000).build();
 
-    CommandProcessor(AlertStore alerts, ChangeEventStore changes, IncidentSignals signals) {
+    private final SignalClassifier classifier;
+    private final ObjectMapper json;
+
+    CommandProcessor(
+            AlertStore alerts,
+            ChangeEventStore changes,
+            IncidentSignals signals,
+            SignalClassifier classifier,
+            ObjectMapper json) {
         this.alerts = alerts;
         this.changes = changes;
         this.signals = signals;
+        this.classifier = classifier;
+        this.json = json;
     }
 
     Applied apply(IntakeCommand command) {
@@ -59,17 +71,35 @@ class CommandProcessor {
                     }
                 }
                 if (open != null) {
+                    if (open.incidentId() != null) {
+                        signals.repeated(open.incidentId(), e.dedupKey(), e.summary(), sender, e.receivedAt());
+                        open = reevaluate(e, open);
+                    }
                     openAlerts.put(key, open);
-                    signals.repeated(open.incidentId(), e.dedupKey(), e.summary(), sender, e.receivedAt());
                     return Applied.REPEATED;
                 }
+                var decision =
+                        classifier.classifyAlert(e.serviceId(), () -> RuleFields.of(e, json), e.receivedAt(), true);
                 UUID alertId = UUID.randomUUID();
+                // A concurrent insert of the same open key (another instance) fails in alerts.insert and rolls
+                // back the incident too; the pipeline then retries the event, which finds the open alert and repeats.
+                if (!decision.openIncident()) {
+                    alerts.insert(alertId, null, null, e);
+                    openAlerts.put(key, new OpenAlert(alertId, null, AlertStatus.TRIGGERED, null));
+                    return Applied.RECORDED;
+                }
                 UUID incidentId = signals.open(new NewAlertSignal(
-                        e.serviceId(), alertId, e.dedupKey(), e.summary(), e.severity(), sender, e.receivedAt()));
-                // A concurrent insert of the same open key (another instance) fails here and rolls back the
-                // incident too; the pipeline then retries the event, which finds the open alert and repeats.
-                alerts.insert(alertId, incidentId, e);
-                openAlerts.put(key, new OpenAlert(alertId, incidentId, AlertStatus.TRIGGERED));
+                        e.serviceId(),
+                        alertId,
+                        e.dedupKey(),
+                        e.summary(),
+                        e.severity(),
+                        sender,
+                        e.receivedAt(),
+                        decision.priority(),
+                        decision.reason()));
+                alerts.insert(alertId, incidentId, decision.priority(), e);
+                openAlerts.put(key, new OpenAlert(alertId, incidentId, AlertStatus.TRIGGERED, decision.priority()));
                 return Applied.OPENED;
             }
             case ACKNOWLEDGE -> {
@@ -78,7 +108,9 @@ class CommandProcessor {
                     return Applied.IGNORED;
                 }
                 if (alerts.acknowledge(open.get().id(), e.receivedAt())) {
-                    signals.acknowledged(open.get().incidentId(), e.dedupKey(), sender, e.receivedAt());
+                    if (open.get().incidentId() != null) {
+                        signals.acknowledged(open.get().incidentId(), e.dedupKey(), sender, e.receivedAt());
+                    }
                     return Applied.ACKNOWLEDGED;
                 }
                 return Applied.IGNORED;
@@ -90,12 +122,32 @@ class CommandProcessor {
                     return Applied.IGNORED;
                 }
                 if (alerts.resolve(open.get().id(), e.receivedAt())) {
-                    signals.resolved(open.get().incidentId(), e.dedupKey(), sender, e.receivedAt());
+                    if (open.get().incidentId() != null) {
+                        signals.resolved(open.get().incidentId(), e.dedupKey(), sender, e.receivedAt());
+                    }
                     return Applied.RESOLVED;
                 }
                 return Applied.IGNORED;
             }
         }
         throw new IllegalStateException("unknown action " + e.action());
+    }
+
+    /**
+     * Rules are evaluated again when a signal attaches to its incident: a rule added or changed since the
+     * alert opened may now say something more urgent. Repeats do not count as firings, and the incident is
+     * only touched when the decision differs from the last one for this alert.
+     */
+    private OpenAlert reevaluate(AlertEvent e, OpenAlert open) {
+        var decision = classifier.classifyAlert(e.serviceId(), () -> RuleFields.of(e, json), e.receivedAt(), false);
+        if (!decision.openIncident()
+                || decision.priority() == null
+                || decision.priority().equals(open.priority())) {
+            return open;
+        }
+        if (signals.escalatePriority(open.incidentId(), decision.priority(), decision.reason(), e.receivedAt())) {
+            alerts.setPriority(open.id(), decision.priority());
+        }
+        return open.withPriority(decision.priority());
     }
 }

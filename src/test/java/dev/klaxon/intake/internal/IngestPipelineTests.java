@@ -54,7 +54,7 @@ class IngestPipelineTests {
         final Function<String, Applied> behaviour;
 
         FakeProcessor(Function<String, Applied> behaviour) {
-            super(null, null, null);
+            super(null, null, null, null, null);
             this.behaviour = behaviour;
         }
 
