@@ -75,6 +75,15 @@ class SloEngineIntegrationTests {
         assertThat(alertEvents(admin, incident)).isEqualTo(1);
         var breaching = admin.get("/api/v1/slos/" + sloId).json();
         assertThat(breaching.get("conditions").get(0).get("firing").asBoolean()).isTrue();
+        assertThat(breaching.get("state").asString()).isEqualTo("BREACHING");
+
+        // The pages: the list with its traffic light, the SLO with its charts and incident, the incident's section.
+        var list = admin.get("/slos?serviceId=" + service, "text/html").expect(200);
+        assertThat(list.body()).contains("Availability of get data API", "light BREACHING", "99.7 %");
+        var detail = admin.get("/slos/" + sloId, "text/html").expect(200);
+        assertThat(detail.body()).contains("<svg class=\"chart\"", "<polyline", "id=\"breaches\"", "P2");
+        var section = admin.get("/incidents/" + incident + "/slo", "text/html").expect(200);
+        assertThat(section.body()).contains("Availability of get data API", "depletion", "Budget left now");
 
         // Still burning for the next hour: the snooze (120 minutes) holds, nothing more is raised.
         for (int i = 0; i < 12; i++) {
