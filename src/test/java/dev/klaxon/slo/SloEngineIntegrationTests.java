@@ -31,6 +31,12 @@ class SloEngineIntegrationTests {
     @Autowired
     Slos slos;
 
+    @Autowired
+    dev.klaxon.slo.internal.Housekeeping housekeeping;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aBurstOfErrorsOpensOneIncidentTheSnoozeHoldsAndRecoveryResolvesIt() {
         var admin = Api.asAdmin(port);
@@ -220,6 +226,50 @@ class SloEngineIntegrationTests {
         assertThat(admin.get("/api/v1/slos?serviceId=" + service).json().size()).isEqualTo(1);
         admin.delete("/api/v1/slos/" + sloId).expect(204);
         admin.get("/api/v1/slos/" + sloId).expect(404);
+    }
+
+    @Test
+    void oldMinuteBucketsRollUpIntoHoursWithoutChangingTheBudget() {
+        var admin = Api.asAdmin(port);
+        UUID service = admin.createService("slo-rollup");
+        String sloId = create(admin, service, "Rollup", "99", "\"priority\":null");
+        // 90 minutes of data, 46 hours old, from two sources.
+        Instant from = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(46));
+        push(admin, sloId, from, 90, 995);
+        admin.post("/api/v1/slos/" + sloId + "/events", """
+                        {"source":"other","events":[{"timestamp":"%s","bad":10,"total":100}]}""".formatted(from.plus(Duration.ofMinutes(61))))
+                .expect(200);
+        double before = admin.get("/api/v1/slos/" + sloId)
+                .json()
+                .get("errorBudget")
+                .get("consumed")
+                .asDouble();
+        assertThat(before).isCloseTo((90 * 5 + 10) / (0.01 * 90_100), within(1e-9));
+
+        clock.advance(Duration.ofHours(29));
+        housekeeping.run(clock.instant());
+
+        assertThat(jdbc.sql("SELECT resolution_seconds, COUNT(*) FROM slo_buckets WHERE slo_id = ? "
+                                + "GROUP BY resolution_seconds")
+                        .param(UUID.fromString(sloId))
+                        .query((rs, n) -> rs.getInt(1) + ":" + rs.getInt(2))
+                        .list())
+                .containsExactly("3600:2");
+        assertThat(admin.get("/api/v1/slos/" + sloId)
+                        .json()
+                        .get("errorBudget")
+                        .get("consumed")
+                        .asDouble())
+                .isCloseTo(before, within(1e-9));
+        // Running it again changes nothing.
+        housekeeping.run(clock.instant());
+        assertThat(admin.get("/api/v1/slos/" + sloId)
+                        .json()
+                        .get("errorBudget")
+                        .get("consumed")
+                        .asDouble())
+                .isCloseTo(before, within(1e-9));
+        admin.get("/slos/" + sloId, "text/html").expect(200);
     }
 
     private static String create(Api admin, UUID service, String name, String objective, String priority) {

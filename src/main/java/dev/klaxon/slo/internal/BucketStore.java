@@ -17,6 +17,9 @@ import org.springframework.stereotype.Repository;
 public class BucketStore {
 
     public static final int MINUTE = 60;
+    public static final int HOUR = 3600;
+    /** The source of rolled-up hour buckets: all sources summed. */
+    public static final String ALL_SOURCES = "*";
 
     private final JdbcClient jdbc;
 

@@ -1,6 +1,7 @@
 package dev.klaxon.slo.internal;
 
 import dev.klaxon.slo.SloEvaluations;
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +21,15 @@ class EvaluationLoop implements SmartLifecycle {
 
     private final SloEvaluations evaluations;
     private final SloProperties properties;
+    private final Housekeeping housekeeping;
+    private final Clock clock;
     private ScheduledExecutorService executor;
 
-    EvaluationLoop(SloEvaluations evaluations, SloProperties properties) {
+    EvaluationLoop(SloEvaluations evaluations, SloProperties properties, Housekeeping housekeeping, Clock clock) {
         this.evaluations = evaluations;
         this.properties = properties;
+        this.housekeeping = housekeeping;
+        this.clock = clock;
     }
 
     @Override
@@ -46,6 +51,11 @@ class EvaluationLoop implements SmartLifecycle {
             evaluations.evaluateDue();
         } catch (RuntimeException e) {
             log.warn("SLO evaluation cycle failed", e);
+        }
+        try {
+            housekeeping.runIfDue(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("SLO housekeeping failed", e);
         }
     }
 
