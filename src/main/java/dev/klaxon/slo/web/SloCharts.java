@@ -38,6 +38,8 @@ final class SloCharts {
             points.add(new SvgChart.Point(from, 100));
             long bad = 0;
             for (var hour : hourly(series).entrySet()) {
+                double before = allowed <= 0 ? 100 : 100 * (1 - bad / allowed);
+                points.add(new SvgChart.Point(hour.getKey().isBefore(from) ? from : hour.getKey(), before));
                 bad += hour.getValue()[1] - hour.getValue()[0];
                 var end = hour.getKey().plus(1, ChronoUnit.HOURS);
                 points.add(new SvgChart.Point(
@@ -50,7 +52,7 @@ final class SloCharts {
                 points,
                 from,
                 status.at(),
-                Math.min(0, Math.floor(min / 25) * 25),
+                min >= 0 ? 0 : -100 * Math.ceil(-min / 100),
                 100,
                 List.of(new SvgChart.Rule(0, "budget exhausted")),
                 "%.0f %%",
@@ -74,7 +76,7 @@ final class SloCharts {
             max = Math.max(max, c.threshold());
         }
         return SvgChart.render(
-                "Burn rate per hour", points, from, to, 0, Math.ceil(max * 1.1), rules, "%.1f×", "#b26a00");
+                "Burn rate per hour", points, from, to, 0, Math.ceil(max * 1.1 / 4) * 4, rules, "%.1f×", "#b26a00");
     }
 
     private static String trim(double v) {
