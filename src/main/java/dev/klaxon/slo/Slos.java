@@ -147,11 +147,14 @@ public class Slos {
         return updated;
     }
 
-    @Transactional
+    /** Deletes the SLO and its data; open signals of its breaches are resolved first, breaches stay as history. */
     public void delete(UUID id) {
-        if (!store.delete(id)) {
-            throw new NotFoundException("SLO", id);
-        }
+        evaluator.retire(get(id), clock.instant());
+        tx.executeWithoutResult(s -> {
+            if (!store.delete(id)) {
+                throw new NotFoundException("SLO", id);
+            }
+        });
     }
 
     @Transactional(readOnly = true)

@@ -105,6 +105,17 @@ class SloArithmeticTests {
     }
 
     @Test
+    void alertingSettingsSerialiseAsTheirComponentsOnly() {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        String text = json.writeValueAsString(AlertingSettings.chapterDefaults());
+        assertThat(text)
+                .isEqualTo(
+                        "{\"evaluateEvery\":\"PT5M\",\"snooze\":\"PT2H\",\"conditions\":[{\"name\":\"depletion\","
+                                + "\"kind\":\"depletion\",\"depletionPercent\":200.0,\"window\":\"PT1H\",\"action\":\"page\"}]}");
+        assertThat(json.readValue(text, AlertingSettings.class)).isEqualTo(AlertingSettings.chapterDefaults());
+    }
+
+    @Test
     void evaluationsKeepASteadyCadence() {
         assertThat(SloEvaluations.next(Instant.parse("2026-11-23T12:03:10Z"), Duration.ofMinutes(5)))
                 .isEqualTo(Instant.parse("2026-11-23T12:05:00Z"));

@@ -82,5 +82,14 @@ class SloBreachPriorityIntegrationTests {
         // Evaluating again while still breaching raises nothing new (the snooze).
         admin.post("/api/v1/slos/" + sloId + "/evaluate", "").expect(200);
         assertThat(slos.breaches(UUID.fromString(sloId), 10)).hasSize(2);
+
+        // Deleting the SLO resolves what it raised; its breaches stay as history.
+        admin.delete("/api/v1/slos/" + sloId).expect(204);
+        assertThat(admin.get("/api/v1/incidents/" + fast.incidentId())
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("RESOLVED");
+        assertThat(slos.breachesOfIncident(fast.incidentId())).hasSize(1);
     }
 }

@@ -201,15 +201,24 @@ public class Evaluator {
         var breach = state.breachId() == null
                 ? null
                 : breaches.find(state.breachId()).orElse(null);
-        if (breach == null || breach.incidentId() != null) {
-            signals.resolve(slo.serviceId(), dedupKey(slo, state.condition()), sender(slo));
-        }
+        // Always: a no-op for the intake when nothing is open (a snoozed breach), and it also closes an alert
+        // whose trigger the rules recorded without an incident.
+        signals.resolve(slo.serviceId(), dedupKey(slo, state.condition()), sender(slo));
         tx.executeWithoutResult(s -> {
             if (breach != null) {
                 breaches.end(breach.id(), now);
             }
             breaches.save(new ConditionState(slo.id(), state.condition(), false, null, state.lastAlertedAt()));
         });
+    }
+
+    /** The SLO is going away: resolves the signals of its breaching conditions and ends their breaches. */
+    public void retire(SloView slo, Instant now) {
+        for (ConditionState state : breaches.states(slo.id()).values()) {
+            if (state.firing()) {
+                recovered(slo, state, now);
+            }
+        }
     }
 
     private SloBreachView newBreach(SloView slo, AlertCondition c, Computed computed, Instant now) {
