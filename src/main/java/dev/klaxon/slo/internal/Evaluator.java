@@ -134,12 +134,15 @@ public class Evaluator {
     public SloStatus evaluate(SloView slo, Instant now) {
         Map<String, ConditionState> states = new HashMap<>(breaches.states(slo.id()));
         Computed computed = compute(slo, now, states);
+        boolean changed = false;
         for (AlertCondition c : slo.alerting().conditions()) {
             var state = states.getOrDefault(c.name(), ConditionState.initial(slo.id(), c.name()));
             if (computed.met().get(c.name())) {
                 breaching(slo, c, state, computed, now);
+                changed = true;
             } else if (state.firing()) {
                 recovered(slo, state, now);
+                changed = true;
             }
             states.remove(c.name());
         }
@@ -147,9 +150,11 @@ public class Evaluator {
         for (ConditionState orphan : states.values()) {
             if (orphan.firing()) {
                 recovered(slo, orphan, now);
+                changed = true;
             }
         }
-        return status(slo, now);
+        // Nothing changed (the common case): the status computed above is current; no second query.
+        return changed ? status(slo, now) : computed.status();
     }
 
     private void breaching(SloView slo, AlertCondition c, ConditionState state, Computed computed, Instant now) {
