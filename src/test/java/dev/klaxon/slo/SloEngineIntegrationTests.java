@@ -272,6 +272,45 @@ class SloEngineIntegrationTests {
         admin.get("/slos/" + sloId, "text/html").expect(200);
     }
 
+    @Test
+    void anSloTravelsAsOpenSlo() {
+        var admin = Api.asAdmin(port);
+        UUID service = admin.createService("slo-openslo");
+        String sloId = admin.post("/api/v1/slos", """
+                        {"serviceId":"%s","name":"Notifications arrive with delay","sliKind":"latency",
+                         "description":"95th percentile under 2 s","objective":99.5,"window":"P30D","priority":"P3"}""".formatted(service))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        var yaml = admin.get("/api/v1/slos/" + sloId + "/openslo", "application/yaml")
+                .expect(200);
+        assertThat(yaml.body())
+                .contains("apiVersion: openslo/v1", "kind: SLO", "target: 0.995", "duration: 30d", "isRolling: true")
+                .contains("budgetingMethod: Occurrences", "klaxon.dev/priority: P3");
+
+        UUID other = admin.createService("slo-openslo-import");
+        var imported = admin.post(
+                        "/api/v1/slos/openslo?serviceId=" + other,
+                        yaml.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "application/yaml")
+                .expect(201)
+                .json();
+        assertThat(imported.get("name").asString()).isEqualTo("Notifications arrive with delay");
+        assertThat(imported.get("objective").asDouble()).isCloseTo(99.5, within(1e-9));
+        assertThat(imported.get("window").asString()).isEqualTo("P30D");
+        assertThat(imported.get("priority").asString()).isEqualTo("P3");
+        assertThat(imported.get("sliKind").asString()).isEqualTo("latency");
+        assertThat(imported.get("description").asString()).isEqualTo("95th percentile under 2 s");
+
+        admin.post(
+                        "/api/v1/slos/openslo?serviceId=" + other,
+                        "apiVersion: openslo/v1\nkind: SLO\nmetadata: {name: x}\nspec: {budgetingMethod: Timeslices}\n"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "application/yaml")
+                .expect(400);
+    }
+
     private static String create(Api admin, UUID service, String name, String objective, String priority) {
         return admin.post("/api/v1/slos", """
                         {"serviceId":"%s","name":"%s","objective":%s,"window":"P28D",%s}""".formatted(service, name, objective, priority))

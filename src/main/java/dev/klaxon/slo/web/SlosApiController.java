@@ -3,6 +3,8 @@ package dev.klaxon.slo.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.klaxon.classification.FrequencyStep;
 import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.services.ServiceView;
+import dev.klaxon.services.Services;
 import dev.klaxon.slo.AlertingSettings;
 import dev.klaxon.slo.EventCount;
 import dev.klaxon.slo.SloBreachView;
@@ -35,10 +37,12 @@ class SlosApiController {
 
     private final Slos slos;
     private final SloEvaluations evaluations;
+    private final Services services;
 
-    SlosApiController(Slos slos, SloEvaluations evaluations) {
+    SlosApiController(Slos slos, SloEvaluations evaluations, Services services) {
         this.slos = slos;
         this.evaluations = evaluations;
+        this.services = services;
     }
 
     record SloBody(
@@ -172,6 +176,31 @@ class SlosApiController {
     SloResponse evaluate(@PathVariable UUID id) {
         var status = evaluations.evaluateNow(id);
         return SloResponse.of(slos.get(id), status);
+    }
+
+    /** The SLO as an OpenSLO v1 document (YAML). */
+    @GetMapping(
+            value = "/{id}/openslo",
+            produces = {"application/yaml", "text/yaml", "*/*"})
+    org.springframework.http.ResponseEntity<String> exportOpenSlo(@PathVariable UUID id) {
+        var slo = slos.get(id);
+        String service = services.find(slo.serviceId())
+                .map(ServiceView::name)
+                .orElse(slo.serviceId().toString());
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/yaml"))
+                .body(OpenSloFormat.export(slo, service));
+    }
+
+    /** Creates an SLO from an OpenSLO v1 document (YAML) for the given service; alerting gets the defaults. */
+    @PostMapping(
+            value = "/openslo",
+            consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
+    @ResponseStatus(HttpStatus.CREATED)
+    SloResponse importOpenSlo(
+            @RequestParam UUID serviceId, @RequestBody String yaml, @AuthenticationPrincipal KlaxonUser me) {
+        var slo = slos.create(OpenSloFormat.parse(yaml, serviceId), me.actor());
+        return SloResponse.of(slo, slos.status(slo));
     }
 
     @GetMapping("/{id}/breaches")
