@@ -17,6 +17,8 @@ public interface InternalSignals {
      * @param severity critical, error, warning or info
      * @param fields extra fields for alert rules and the alert's labels, e.g. {@code slo.id}
      * @param senderName who raised it, shown as the actor on the timeline (e.g. "SLO engine")
+     * @param priority the priority the sender decided (an SLO breach's); null: the service's alert rules decide
+     * @param priorityReason why, for the timeline; with {@code priority} only
      */
     record Signal(
             UUID serviceId,
@@ -25,7 +27,22 @@ public interface InternalSignals {
             String severity,
             String source,
             Map<String, String> fields,
-            String senderName) {}
+            String senderName,
+            String priority,
+            String priorityReason) {
+
+        /** A signal whose priority the service's alert rules decide. */
+        public Signal(
+                UUID serviceId,
+                String dedupKey,
+                String summary,
+                String severity,
+                String source,
+                Map<String, String> fields,
+                String senderName) {
+            this(serviceId, dedupKey, summary, severity, source, fields, senderName, null, null);
+        }
+    }
 
     /**
      * Triggers the signal (or counts a repeat) and waits until it is committed.

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "klaxon.identity.admin-password=" + KlaxonIntegrationTest.ADMIN_PASSWORD,
-            "klaxon.data-dir=target/test-data/${random.uuid}"
+            "klaxon.data-dir=target/test-data/${random.uuid}",
+            "klaxon.slo.scheduler-enabled=false"
         })
 @Import({TestClockConfiguration.class, RecordedEvents.class})
 public @interface KlaxonIntegrationTest {

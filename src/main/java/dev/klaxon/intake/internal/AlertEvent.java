@@ -9,6 +9,9 @@ import java.util.UUID;
  *
  * @param senderTimestamp the sender's {@code payload.timestamp}, null when not given
  * @param receivedAt when Klaxon received the event; the time every state change is recorded at
+ * @param presetPriority a priority the sender decided itself (internal signals: an SLO breach); null for
+ *     events from outside, whose priority the service's alert rules decide
+ * @param presetPriorityReason why, with {@code presetPriority}
  */
 public record AlertEvent(
         AlertAction action,
@@ -27,8 +30,51 @@ public record AlertEvent(
         String imagesJson,
         String labelsJson,
         Instant senderTimestamp,
-        Instant receivedAt)
+        Instant receivedAt,
+        String presetPriority,
+        String presetPriorityReason)
         implements IntakeCommand {
+
+    /** An event from outside: its priority is for the alert rules to decide. */
+    public AlertEvent(
+            AlertAction action,
+            UUID integrationId,
+            String integrationName,
+            UUID serviceId,
+            String dedupKey,
+            String summary,
+            String source,
+            String severity,
+            String component,
+            String group,
+            String eventClass,
+            String customDetailsJson,
+            String linksJson,
+            String imagesJson,
+            String labelsJson,
+            Instant senderTimestamp,
+            Instant receivedAt) {
+        this(
+                action,
+                integrationId,
+                integrationName,
+                serviceId,
+                dedupKey,
+                summary,
+                source,
+                severity,
+                component,
+                group,
+                eventClass,
+                customDetailsJson,
+                linksJson,
+                imagesJson,
+                labelsJson,
+                senderTimestamp,
+                receivedAt,
+                null,
+                null);
+    }
 
     @Override
     public String routingKey() {

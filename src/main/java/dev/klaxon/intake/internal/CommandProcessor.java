@@ -2,6 +2,7 @@ package dev.klaxon.intake.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.klaxon.classification.PriorityDecision;
 import dev.klaxon.classification.SignalClassifier;
 import dev.klaxon.common.Actor;
 import dev.klaxon.incidents.IncidentSignals;
@@ -78,8 +79,7 @@ class CommandProcessor {
                     openAlerts.put(key, open);
                     return Applied.REPEATED;
                 }
-                var decision =
-                        classifier.classifyAlert(e.serviceId(), () -> RuleFields.of(e, json), e.receivedAt(), true);
+                var decision = decide(e, true);
                 UUID alertId = UUID.randomUUID();
                 // A concurrent insert of the same open key (another instance) fails in alerts.insert and rolls
                 // back the incident too; the pipeline then retries the event, which finds the open alert and repeats.
@@ -133,13 +133,21 @@ class CommandProcessor {
         throw new IllegalStateException("unknown action " + e.action());
     }
 
+    /** The sender's own decision (an SLO breach carries its SLO's), or else the service's alert rules. */
+    private PriorityDecision decide(AlertEvent e, boolean newAlert) {
+        if (e.presetPriority() != null) {
+            return new PriorityDecision(true, e.presetPriority(), e.presetPriorityReason(), 0);
+        }
+        return classifier.classifyAlert(e.serviceId(), () -> RuleFields.of(e, json), e.receivedAt(), newAlert);
+    }
+
     /**
      * Rules are evaluated again when a signal attaches to its incident: a rule added or changed since the
      * alert opened may now say something more urgent. Repeats do not count as firings, and the incident is
      * only touched when the decision differs from the last one for this alert.
      */
     private OpenAlert reevaluate(AlertEvent e, OpenAlert open) {
-        var decision = classifier.classifyAlert(e.serviceId(), () -> RuleFields.of(e, json), e.receivedAt(), false);
+        var decision = decide(e, false);
         if (!decision.openIncident()
                 || decision.priority() == null
                 || decision.priority().equals(open.priority())) {

@@ -41,13 +41,15 @@ class InternalSignalsService implements InternalSignals {
                 signal.summary(),
                 signal.source(),
                 signal.severity(),
-                labels));
+                labels,
+                signal.priority(),
+                signal.priorityReason()));
         return alerts.findOpen(signal.serviceId(), signal.dedupKey()).map(AlertStore.OpenAlert::incidentId);
     }
 
     @Override
     public void resolve(UUID serviceId, String dedupKey, String senderName) {
-        submit(event(AlertAction.RESOLVE, senderName, serviceId, dedupKey, null, null, null, null));
+        submit(event(AlertAction.RESOLVE, senderName, serviceId, dedupKey, null, null, null, null, null, null));
     }
 
     /** An event without an integration: internal signals carry no links, images or sender timestamp. */
@@ -59,7 +61,9 @@ class InternalSignalsService implements InternalSignals {
             String summary,
             String source,
             String severity,
-            String labelsJson) {
+            String labelsJson,
+            String priority,
+            String priorityReason) {
         return new AlertEvent(
                 action,
                 null,
@@ -77,7 +81,9 @@ class InternalSignalsService implements InternalSignals {
                 null,
                 labelsJson,
                 null,
-                clock.instant());
+                clock.instant(),
+                priority,
+                priorityReason);
     }
 
     private void submit(AlertEvent event) {

@@ -1,0 +1,116 @@
+package dev.klaxon.slo.internal;
+
+import dev.klaxon.common.JdbcTime;
+import dev.klaxon.slo.AlertingSettings;
+import dev.klaxon.slo.SloView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+/** SLO definitions and their schedule row. The priority lives in the classification module. */
+@Repository
+public class SloStore {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    SloStore(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(SloView slo, Instant firstEvaluation) {
+        jdbc.sql("""
+                INSERT INTO slo_slos (id, service_id, name, description, sli_kind, sli_ratio, objective, window_spec,
+                    stakeholder_groups, alerting, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        slo.id(),
+                        slo.serviceId(),
+                        slo.name(),
+                        slo.description(),
+                        slo.sliKind(),
+                        slo.sliRatio(),
+                        slo.objective(),
+                        slo.window(),
+                        json.writeValueAsString(slo.stakeholderGroups()),
+                        json.writeValueAsString(slo.alerting()),
+                        JdbcTime.toDb(slo.createdAt()),
+                        JdbcTime.toDb(slo.updatedAt()))
+                .update();
+        jdbc.sql("INSERT INTO slo_schedule (slo_id, next_evaluation_at) VALUES (?, ?)")
+                .params(slo.id(), JdbcTime.toDb(firstEvaluation))
+                .update();
+    }
+
+    public void update(SloView slo) {
+        jdbc.sql("""
+                UPDATE slo_slos SET name = ?, description = ?, sli_kind = ?, sli_ratio = ?, objective = ?,
+                    window_spec = ?, stakeholder_groups = ?, alerting = ?, updated_at = ?
+                WHERE id = ?""")
+                .params(
+                        slo.name(),
+                        slo.description(),
+                        slo.sliKind(),
+                        slo.sliRatio(),
+                        slo.objective(),
+                        slo.window(),
+                        json.writeValueAsString(slo.stakeholderGroups()),
+                        json.writeValueAsString(slo.alerting()),
+                        JdbcTime.toDb(slo.updatedAt()),
+                        slo.id())
+                .update();
+    }
+
+    /** Removes the SLO, its data, schedule and condition states; breaches stay as history. */
+    public boolean delete(UUID id) {
+        jdbc.sql("DELETE FROM slo_buckets WHERE slo_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM slo_schedule WHERE slo_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM slo_condition_states WHERE slo_id = ?").param(id).update();
+        return jdbc.sql("DELETE FROM slo_slos WHERE id = ?").param(id).update() == 1;
+    }
+
+    public Optional<SloView> find(UUID id) {
+        return jdbc.sql("SELECT * FROM slo_slos WHERE id = ?")
+                .param(id)
+                .query(this::map)
+                .optional();
+    }
+
+    public List<SloView> list(UUID serviceId) {
+        if (serviceId == null) {
+            return jdbc.sql("SELECT * FROM slo_slos ORDER BY name, id")
+                    .query(this::map)
+                    .list();
+        }
+        return jdbc.sql("SELECT * FROM slo_slos WHERE service_id = ? ORDER BY name, id")
+                .param(serviceId)
+                .query(this::map)
+                .list();
+    }
+
+    private SloView map(ResultSet rs, int row) throws SQLException {
+        return new SloView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("service_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getString("sli_kind"),
+                rs.getString("sli_ratio"),
+                rs.getDouble("objective"),
+                rs.getString("window_spec"),
+                null,
+                List.of(),
+                Arrays.asList(json.readValue(rs.getString("stakeholder_groups"), String[].class)),
+                json.readValue(rs.getString("alerting"), AlertingSettings.class),
+                JdbcTime.fromDb(rs, "created_at"),
+                JdbcTime.fromDb(rs, "updated_at"));
+    }
+}

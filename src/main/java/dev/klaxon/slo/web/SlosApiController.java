@@ -1,0 +1,211 @@
+package dev.klaxon.slo.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.klaxon.classification.FrequencyStep;
+import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.services.ServiceView;
+import dev.klaxon.services.Services;
+import dev.klaxon.slo.AlertingSettings;
+import dev.klaxon.slo.EventCount;
+import dev.klaxon.slo.SloBreachView;
+import dev.klaxon.slo.SloEvaluations;
+import dev.klaxon.slo.SloSpec;
+import dev.klaxon.slo.SloStatus;
+import dev.klaxon.slo.SloView;
+import dev.klaxon.slo.Slos;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** SLOs over REST: define, push events, read budget and burn rates, evaluate now. */
+@RestController
+@RequestMapping("/api/v1/slos")
+class SlosApiController {
+
+    private final Slos slos;
+    private final SloEvaluations evaluations;
+    private final Services services;
+
+    SlosApiController(Slos slos, SloEvaluations evaluations, Services services) {
+        this.slos = slos;
+        this.evaluations = evaluations;
+        this.services = services;
+    }
+
+    record SloBody(
+            UUID serviceId,
+            String name,
+            String description,
+            String sliKind,
+            String sliRatio,
+            Double objective,
+            String window,
+            String priority,
+            List<FrequencyStep> priorityFrequency,
+            List<String> stakeholderGroups,
+            AlertingSettings alerting) {
+
+        SloSpec spec() {
+            return new SloSpec(
+                    serviceId,
+                    name,
+                    description,
+                    sliKind,
+                    sliRatio,
+                    objective,
+                    window,
+                    priority,
+                    priorityFrequency,
+                    stakeholderGroups,
+                    alerting);
+        }
+    }
+
+    /** The error budget in events and as fractions of the window's budget (0.5 = half). */
+    record Budget(double total, double consumed, double remaining, long goodEvents, long badEvents, long totalEvents) {}
+
+    /** An SLO with its state now. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SloResponse(
+            UUID id,
+            UUID serviceId,
+            String name,
+            String description,
+            String sliKind,
+            String sliRatio,
+            double objective,
+            String window,
+            String priority,
+            List<FrequencyStep> priorityFrequency,
+            List<String> stakeholderGroups,
+            AlertingSettings alerting,
+            Instant createdAt,
+            Instant updatedAt,
+            String state,
+            Double sli,
+            Budget errorBudget,
+            Map<String, Double> burnRates,
+            Instant projectedExhaustion,
+            boolean exhaustsBeforeWindowEnd,
+            List<SloStatus.ConditionStatus> conditions) {
+
+        static SloResponse of(SloView slo, SloStatus status) {
+            var b = status.errorBudget();
+            return new SloResponse(
+                    slo.id(),
+                    slo.serviceId(),
+                    slo.name(),
+                    slo.description(),
+                    slo.sliKind(),
+                    slo.sliRatio(),
+                    slo.objective(),
+                    slo.window(),
+                    slo.priority(),
+                    slo.priorityFrequency(),
+                    slo.stakeholderGroups(),
+                    slo.alerting(),
+                    slo.createdAt(),
+                    slo.updatedAt(),
+                    status.state().name(),
+                    status.sli(),
+                    new Budget(b.allowedBad(), b.consumed(), b.remaining(), b.good(), b.bad(), b.total()),
+                    status.burnRates(),
+                    status.projectedExhaustion(),
+                    status.exhaustsBeforeWindowEnd(),
+                    status.conditions());
+        }
+    }
+
+    record EventsBody(String source, List<EventCount> events) {}
+
+    record EventsAccepted(int events, int buckets) {}
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    SloResponse create(@RequestBody SloBody body, @AuthenticationPrincipal KlaxonUser me) {
+        var slo = slos.create(body.spec(), me.actor());
+        return SloResponse.of(slo, slos.status(slo));
+    }
+
+    @GetMapping
+    List<SloResponse> list(@RequestParam(required = false) UUID serviceId) {
+        return slos.list(serviceId).stream()
+                .map(slo -> SloResponse.of(slo, slos.status(slo)))
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    SloResponse get(@PathVariable UUID id) {
+        var slo = slos.get(id);
+        return SloResponse.of(slo, slos.status(slo));
+    }
+
+    @PutMapping("/{id}")
+    SloResponse update(@PathVariable UUID id, @RequestBody SloBody body, @AuthenticationPrincipal KlaxonUser me) {
+        var slo = slos.update(id, body.spec(), me.actor());
+        return SloResponse.of(slo, slos.status(slo));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable UUID id) {
+        slos.delete(id);
+    }
+
+    /** {@code {"source":"prometheus-1","events":[{"timestamp":"...","good":990,"total":1000}]}}. */
+    @PostMapping("/{id}/events")
+    EventsAccepted push(@PathVariable UUID id, @RequestBody EventsBody body) {
+        int buckets = slos.push(id, body.source(), body.events());
+        return new EventsAccepted(body.events().size(), buckets);
+    }
+
+    @PostMapping("/{id}/evaluate")
+    SloResponse evaluate(@PathVariable UUID id) {
+        var status = evaluations.evaluateNow(id);
+        return SloResponse.of(slos.get(id), status);
+    }
+
+    /** The SLO as an OpenSLO v1 document (YAML). */
+    @GetMapping(
+            value = "/{id}/openslo",
+            produces = {"application/yaml", "text/yaml", "*/*"})
+    org.springframework.http.ResponseEntity<String> exportOpenSlo(@PathVariable UUID id) {
+        var slo = slos.get(id);
+        String service = services.find(slo.serviceId())
+                .map(ServiceView::name)
+                .orElse(slo.serviceId().toString());
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/yaml"))
+                .body(OpenSloFormat.export(slo, service));
+    }
+
+    /** Creates an SLO from an OpenSLO v1 document (YAML) for the given service; alerting gets the defaults. */
+    @PostMapping(
+            value = "/openslo",
+            consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
+    @ResponseStatus(HttpStatus.CREATED)
+    SloResponse importOpenSlo(
+            @RequestParam UUID serviceId, @RequestBody String yaml, @AuthenticationPrincipal KlaxonUser me) {
+        var slo = slos.create(OpenSloFormat.parse(yaml, serviceId), me.actor());
+        return SloResponse.of(slo, slos.status(slo));
+    }
+
+    @GetMapping("/{id}/breaches")
+    List<SloBreachView> breaches(@PathVariable UUID id, @RequestParam(defaultValue = "50") int limit) {
+        slos.get(id);
+        return slos.breaches(id, Math.max(1, Math.min(limit, 500)));
+    }
+}
