@@ -1,24 +1,39 @@
 package dev.klaxon.classification;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.klaxon.classification.internal.ClassificationStore;
 import dev.klaxon.common.Actor;
 import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** The organisation's classification definition: read the current or an older version, replace it whole. */
 @Service
 public class Classification {
 
+    /**
+     * Every new incident and every new alert reads the definition, so it is cached: versions never change, and
+     * the number of the current one is re-read after a local change at once and after a change on another
+     * instance within this time.
+     */
+    static final Duration CURRENT_TTL = Duration.ofSeconds(5);
+
     private final ClassificationStore store;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Cache<Integer, ClassificationVersion> versions =
+            Caffeine.newBuilder().maximumSize(100).build();
+    private final Cache<String, ClassificationVersion> latest =
+            Caffeine.newBuilder().expireAfterWrite(CURRENT_TTL).build();
 
     Classification(ClassificationStore store, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
@@ -27,14 +42,24 @@ public class Classification {
     }
 
     /** The definition in force now (version 1 holds the defaults written on first start). */
-    @Transactional(readOnly = true)
     public ClassificationVersion current() {
-        return store.latest().orElseThrow(() -> new IllegalStateException("No classification definition stored"));
+        return latest.get("current", k -> {
+            var current =
+                    store.latest().orElseThrow(() -> new IllegalStateException("No classification definition stored"));
+            versions.put(current.version(), current);
+            return current;
+        });
     }
 
-    @Transactional(readOnly = true)
     public ClassificationVersion version(int version) {
-        return store.find(version).orElseThrow(() -> new NotFoundException("Classification version", version));
+        return versions.get(
+                version, v -> store.find(v).orElseThrow(() -> new NotFoundException("Classification version", v)));
+    }
+
+    /** After the commit, so that no other thread caches the old version as current in between. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void changed(ClassificationChanged event) {
+        latest.invalidateAll();
     }
 
     @Transactional(readOnly = true)

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.klaxon.classification.ClassificationDefinition.Priority;
 import dev.klaxon.classification.ErrorBudgetFallback.BudgetState;
 import dev.klaxon.classification.internal.AlertRuleStore;
-import dev.klaxon.classification.internal.ClassificationStore;
 import dev.klaxon.classification.internal.FiringStore;
 import dev.klaxon.classification.internal.SloPriorityStore;
 import java.time.Duration;
@@ -37,25 +36,20 @@ public class SignalClassifier {
     private final AlertRuleStore rules;
     private final SloPriorityStore sloPriorities;
     private final FiringStore firings;
-    private final ClassificationStore definitions;
+    private final Classification classification;
     private final Cache<UUID, ServiceRules> rulesByService = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(CACHE_TTL)
             .build();
-    private final Cache<String, ClassificationVersion> currentDefinition =
-            Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).build();
     private final Cache<String, Pattern> patterns =
             Caffeine.newBuilder().maximumSize(10_000).build();
 
     SignalClassifier(
-            AlertRuleStore rules,
-            SloPriorityStore sloPriorities,
-            FiringStore firings,
-            ClassificationStore definitions) {
+            AlertRuleStore rules, SloPriorityStore sloPriorities, FiringStore firings, Classification classification) {
         this.rules = rules;
         this.sloPriorities = sloPriorities;
         this.firings = firings;
-        this.definitions = definitions;
+        this.classification = classification;
     }
 
     private record ServiceRules(List<AlertRule> rules, Optional<ServiceDefault> fallback) {}
@@ -163,11 +157,6 @@ public class SignalClassifier {
         rulesByService.invalidate(event.serviceId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    void definitionChanged(ClassificationChanged event) {
-        currentDefinition.invalidateAll();
-    }
-
     private PriorityDecision decide(
             String ruleKey,
             String basePriority,
@@ -204,7 +193,7 @@ public class SignalClassifier {
     }
 
     private ClassificationVersion current() {
-        return currentDefinition.get("current", k -> definitions.latest().orElseThrow());
+        return classification.current();
     }
 
     private boolean matches(AlertRule rule, Map<String, String> fields) {

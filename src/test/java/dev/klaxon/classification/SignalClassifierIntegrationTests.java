@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klaxon.classification.ErrorBudgetFallback.BudgetState;
 import dev.klaxon.classification.internal.AlertRuleStore;
-import dev.klaxon.classification.internal.ClassificationStore;
 import dev.klaxon.classification.internal.FiringStore;
 import dev.klaxon.classification.internal.SloPriorityStore;
 import dev.klaxon.common.Actor;
@@ -50,7 +49,7 @@ class SignalClassifierIntegrationTests {
     FiringStore firingStore;
 
     @Autowired
-    ClassificationStore classificationStore;
+    Classification classification;
 
     Api admin;
     UUID service;
@@ -177,7 +176,7 @@ class SignalClassifierIntegrationTests {
         assertThat(fourth.reason()).isEqualTo("P2 by rule 'checkout availability': fired 4 times within 1h");
 
         // The counts live in the database: a fresh classifier (as after a restart) sees them too.
-        var afterRestart = new SignalClassifier(ruleStore, sloPriorityStore, firingStore, classificationStore);
+        var afterRestart = new SignalClassifier(ruleStore, sloPriorityStore, firingStore, classification);
         clock.advance(Duration.ofMinutes(5));
         assertThat(afterRestart.classifyAlert(service, alert, clock.instant()).priority())
                 .isEqualTo("P2");
