@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -340,25 +342,34 @@ class AlertmanagerCompatibilityIntegrationTests {
             }
         }
 
-        private boolean awaitReady(Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline && process.isAlive()) {
-                try {
-                    var response = HTTP.send(
-                            HttpRequest.newBuilder(uri("/-/ready"))
-                                    .timeout(Duration.ofSeconds(2))
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() == 200) {
-                        return true;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(100);
+        /** Polls the process's readiness endpoint (real process start-up, not business time). */
+        private boolean awaitReady(Duration timeout) {
+            try {
+                Awaitility.await()
+                        .atMost(timeout)
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> !process.isAlive() || ready());
+            } catch (ConditionTimeoutException e) {
+                return false;
             }
-            return false;
+            return process.isAlive();
+        }
+
+        private boolean ready() {
+            try {
+                var response = HTTP.send(
+                        HttpRequest.newBuilder(uri("/-/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return response.statusCode() == 200;
+            } catch (IOException notYet) {
+                return false; // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         void postAlerts(ArrayNode alerts) {
