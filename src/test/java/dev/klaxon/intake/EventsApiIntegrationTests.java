@@ -368,6 +368,12 @@ class EventsApiIntegrationTests extends IntakeTestSupport {
                 .isEqualTo("Requests for this integration are arriving too quickly. Please retry later.");
         assertThat(counter(V2, "trigger", "throttled")).isEqualTo(throttled + 1);
         assertThat(alertCount(f)).isEqualTo(3);
+
+        // 3 per minute refill one event every 20 s, on Klaxon's clock.
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(trigger(f, "rl-5", "s").status()).isEqualTo(202);
+        assertThat(trigger(f, "rl-6", "s").status()).isEqualTo(429);
+        assertThat(alertCount(f)).isEqualTo(4);
     }
 
     @Test
