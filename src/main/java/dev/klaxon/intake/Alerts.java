@@ -27,6 +27,15 @@ public class Alerts {
         return alerts.listForIncident(incidentId);
     }
 
+    /**
+     * Alerts a rule recorded without opening an incident ("no incident" rules), newest first; {@code limit}
+     * is clamped to 1..{@value #MAX_CHANGES_LIMIT}.
+     */
+    @Transactional(readOnly = true)
+    public List<AlertView> withoutIncident(UUID serviceId, int limit) {
+        return alerts.listWithoutIncident(serviceId, Math.max(1, Math.min(limit, MAX_CHANGES_LIMIT)));
+    }
+
     /** A service's change events, newest first; {@code limit} is clamped to 1..{@value #MAX_CHANGES_LIMIT}. */
     @Transactional(readOnly = true)
     public List<ChangeEventView> changesForService(UUID serviceId, int limit) {

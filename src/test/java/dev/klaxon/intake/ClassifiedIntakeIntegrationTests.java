@@ -76,6 +76,13 @@ class ClassifiedIntakeIntegrationTests {
         trigger("noise", "info", null);
 
         assertThat(incidents().size()).isZero();
+        var recorded = admin.get("/api/v1/services/" + service + "/recorded-alerts")
+                .expect(200)
+                .json();
+        assertThat(recorded.size()).isEqualTo(1);
+        assertThat(recorded.get(0).get("eventCount").asInt()).isEqualTo(2);
+        assertThat(admin.get("/services/" + service + "/changes", "text/html").body())
+                .contains("Alerts recorded without an incident", "noise broke");
         assertThat(jdbc.sql("SELECT event_count FROM intake_alerts WHERE service_id = ? AND dedup_key = 'noise'")
                         .param(service)
                         .query(Integer.class)

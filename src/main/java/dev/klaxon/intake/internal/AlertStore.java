@@ -122,6 +122,15 @@ public class AlertStore {
                 WHERE incident_id = ? AND open_key IS NOT NULL""").params(JdbcTime.toDb(at), incidentId).update();
     }
 
+    /** A service's alerts that the rules recorded without an incident, newest first. */
+    public List<AlertView> listWithoutIncident(UUID serviceId, int limit) {
+        return jdbc.sql(
+                        "SELECT * FROM intake_alerts WHERE service_id = ? AND incident_id IS NULL ORDER BY last_seen DESC, id LIMIT ?")
+                .params(serviceId, limit)
+                .query(this::map)
+                .list();
+    }
+
     public List<AlertView> listForIncident(UUID incidentId) {
         return jdbc.sql("SELECT * FROM intake_alerts WHERE incident_id = ? ORDER BY first_seen, id")
                 .param(incidentId)

@@ -31,6 +31,7 @@ class AlertFragments {
     @GetMapping("/services/{id}/changes")
     String serviceChanges(@PathVariable UUID id, Model model) {
         model.addAttribute("changes", alerts.changesForService(id, RECENT_CHANGES));
+        model.addAttribute("recorded", alerts.withoutIncident(id, RECENT_CHANGES));
         return "intake/fragments :: changes";
     }
 }

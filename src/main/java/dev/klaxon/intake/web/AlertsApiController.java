@@ -34,6 +34,13 @@ class AlertsApiController {
         return alerts.listForIncident(id);
     }
 
+    /** Alerts the service's rules recorded without an incident, newest first. */
+    @GetMapping("/services/{id}/recorded-alerts")
+    List<AlertView> recordedAlerts(@PathVariable UUID id, @RequestParam(defaultValue = "50") int limit) {
+        services.get(id);
+        return alerts.withoutIncident(id, limit);
+    }
+
     /** Newest first. */
     @GetMapping("/services/{id}/changes")
     List<ChangeEventView> changesOfService(@PathVariable UUID id, @RequestParam(defaultValue = "50") int limit) {
