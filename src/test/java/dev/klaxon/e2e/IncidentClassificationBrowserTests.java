@@ -5,35 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.klaxon.common.Actor;
 import dev.klaxon.incidents.IncidentSignals;
 import dev.klaxon.incidents.NewAlertSignal;
-import dev.klaxon.support.Api;
 import dev.klaxon.support.Browser;
+import dev.klaxon.support.BrowserTestSupport;
 import dev.klaxon.support.KlaxonIntegrationTest;
 import dev.klaxon.support.MutableClock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The person on call classifies an incident in a real browser: severity, the roles it requires, taking command. */
 @KlaxonIntegrationTest
-class IncidentClassificationBrowserTests {
+class IncidentClassificationBrowserTests extends BrowserTestSupport {
 
     static final String COORDINATOR = "Incident coordinator";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     IncidentSignals signals;
@@ -43,24 +34,6 @@ class IncidentClassificationBrowserTests {
 
     @Autowired
     MutableClock clock;
-
-    WebDriver browser;
-    WebDriverWait wait;
-    Api admin;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        admin = Api.asAdmin(port);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void settingTheSeverityShowsTheRequiredRolesAndIAssignMyselfAsCoordinator() {
@@ -143,17 +116,5 @@ class IncidentClassificationBrowserTests {
         var incident = admin.get("/api/v1/incidents/" + id).json();
         assertThat(incident.get("roles").get(0).get("userName").asString()).isEqualTo("Administrator");
         assertThat(incident.get("priority").asString()).isEqualTo("P1");
-    }
-
-    private void signIn() {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(KlaxonIntegrationTest.ADMIN_PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.urlContains("/incidents"));
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 }

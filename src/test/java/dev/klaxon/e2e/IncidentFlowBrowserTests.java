@@ -4,45 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klaxon.support.Api;
 import dev.klaxon.support.Browser;
+import dev.klaxon.support.BrowserTestSupport;
 import dev.klaxon.support.KlaxonIntegrationTest;
-import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A person on call, in a real browser: signs in, watches an incident arrive, acknowledges and resolves it. */
 @KlaxonIntegrationTest
-class IncidentFlowBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    WebDriver browser;
-    WebDriverWait wait;
-    Api admin;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start();
-        // Waits for the page's own polling and htmx requests over the real network, not for business time.
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        admin = Api.asAdmin(port);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class IncidentFlowBrowserTests extends BrowserTestSupport {
 
     @Test
     void anIncidentArrivesLiveAndIsAcknowledgedAndResolvedInTheBrowser() {
@@ -155,17 +128,5 @@ class IncidentFlowBrowserTests {
         wait.until(
                 ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Wrong username or password"));
         assertThat(browser.getCurrentUrl()).contains("/login");
-    }
-
-    private void signIn() {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(KlaxonIntegrationTest.ADMIN_PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.urlContains("/incidents"));
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 }
