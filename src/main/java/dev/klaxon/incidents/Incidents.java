@@ -89,10 +89,12 @@ public class Incidents {
             events.publishEvent(new IncidentAcknowledged(id, by, now));
             return get(id);
         }
-        if (get(id).status() == IncidentStatus.RESOLVED) {
+        // Not acknowledged by this call: it was acknowledged already, or resolved meanwhile.
+        var current = get(id);
+        if (current.status() == IncidentStatus.RESOLVED) {
             throw new ConflictException("Incident #" + incident.number() + " is resolved and cannot be acknowledged");
         }
-        return get(id);
+        return current;
     }
 
     /** Resolving resolves the incident's open alerts too; resolving twice changes nothing. */
