@@ -1,6 +1,8 @@
 package dev.klaxon.identity.internal;
 
+import dev.klaxon.common.PublicPath;
 import dev.klaxon.identity.ApiTokens;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,6 +14,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.ObjectMapper;
 
@@ -22,7 +26,7 @@ import tools.jackson.databind.ObjectMapper;
  * <p>One filter chain serves the UI and the API: browsers use a session from the login form, scripts use
  * HTTP Basic or an API token per request. API paths answer 401 problem details instead of redirecting.
  * CSRF protection applies to every state-changing request that relies on the session cookie, i.e. that
- * carries no Authorization header of its own.
+ * carries no Authorization header of its own. Modules add {@link PublicPath}s whose URL carries a secret.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -67,16 +71,21 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, ObjectMapper json) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, ApiTokens tokens, ObjectMapper json, List<PublicPath> publicPaths) throws Exception {
         var apiEntryPoint = new ProblemAuthenticationEntryPoint(json);
         RequestMatcher apiPaths = request -> {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
             return path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v2/");
         };
-        RequestMatcher needsCsrf =
-                request -> !isSafe(request.getMethod()) && request.getHeader("Authorization") == null;
+        RequestMatcher secretInUrl = secretInUrl(publicPaths);
+        RequestMatcher needsCsrf = request -> !isSafe(request.getMethod())
+                && request.getHeader("Authorization") == null
+                && !secretInUrl.matches(request);
         http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
+                        .permitAll()
+                        .requestMatchers(secretInUrl)
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/users", "/admin/users")
                         .hasRole("ADMIN")
@@ -94,6 +103,17 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, apiEntryPoint), BasicAuthenticationFilter.class)
                 .requestCache(Customizer.withDefaults());
         return http.build();
+    }
+
+    /** Paths other modules declare public because the URL carries its own secret; matches nothing when none do. */
+    private static RequestMatcher secretInUrl(List<PublicPath> publicPaths) {
+        if (publicPaths.isEmpty()) {
+            return request -> false;
+        }
+        return new OrRequestMatcher(publicPaths.stream()
+                .map(path -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(path.pattern()))
+                .toList());
     }
 
     private static boolean isSafe(String method) {

@@ -3,12 +3,14 @@ package dev.klaxon.incidents.internal;
 import dev.klaxon.common.Actor;
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.incidents.TimelineEntryView;
+import dev.klaxon.incidents.TimelineRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -20,10 +22,14 @@ public class TimelineStore {
     /** Repeats of one alert fold into one line while they arrive less than this apart. */
     static final Duration FOLD_WINDOW = Duration.ofMinutes(10);
 
-    private final JdbcClient jdbc;
+    private static final int BATCH_SIZE = 500;
 
-    TimelineStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    TimelineStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** Appends a line; returns its id. */
@@ -45,6 +51,27 @@ public class TimelineStore {
                         JdbcTime.toDb(at))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Appends lines written by other modules in one batch. */
+    public void appendAll(List<TimelineRecord> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO incidents_timeline
+                    (incident_id, at, kind, actor_type, actor_id, actor_name, subject, message, fold_count, last_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)""", lines, BATCH_SIZE, (ps, line) -> {
+            ps.setObject(1, line.incidentId());
+            ps.setObject(2, JdbcTime.toDb(line.at()));
+            ps.setString(3, line.event().name());
+            ps.setString(4, line.actor().type().name());
+            ps.setObject(5, line.actor().id());
+            ps.setString(6, line.actor().name());
+            ps.setString(7, line.subject());
+            ps.setString(8, line.message());
+            ps.setObject(9, JdbcTime.toDb(line.at()));
+        });
     }
 
     /** Counts a repeat on the open fold line of this subject, or starts a new line when there is none. */
