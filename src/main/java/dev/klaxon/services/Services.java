@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,40 +25,53 @@ public class Services {
             rs.getString("name"),
             rs.getString("description"),
             rs.getBoolean("auto_resolve"),
+            rs.getObject("escalation_policy_id", UUID.class),
             JdbcTime.fromDb(rs, "created_at"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Teams teams;
+    private final ObjectProvider<EscalationPolicyDirectory> policies;
 
-    Services(JdbcClient jdbc, Clock clock, Teams teams) {
+    Services(JdbcClient jdbc, Clock clock, Teams teams, ObjectProvider<EscalationPolicyDirectory> policies) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.teams = teams;
+        this.policies = policies;
     }
 
-    @Transactional
     public ServiceView create(UUID teamId, String name, String description, Boolean autoResolve) {
+        return create(teamId, name, description, autoResolve, null);
+    }
+
+    /** @param escalationPolicyId null for the default policy */
+    @Transactional
+    public ServiceView create(
+            UUID teamId, String name, String description, Boolean autoResolve, UUID escalationPolicyId) {
         if (teams.find(teamId).isEmpty()) {
             throw InvalidInputException.of("teamId", "team " + teamId + " does not exist");
         }
+        requireExistingPolicy(escalationPolicyId);
         var service = new ServiceView(
                 UUID.randomUUID(),
                 teamId,
                 name.strip(),
                 description,
                 autoResolve == null || autoResolve,
+                escalationPolicyId,
                 clock.instant());
         try {
             jdbc.sql("""
-                    INSERT INTO services_services (id, team_id, name, description, auto_resolve, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    INSERT INTO services_services
+                        (id, team_id, name, description, auto_resolve, escalation_policy_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             service.id(),
                             service.teamId(),
                             service.name(),
                             service.description(),
                             service.autoResolve(),
+                            service.escalationPolicyId(),
                             JdbcTime.toDb(service.createdAt()))
                     .update();
         } catch (DuplicateKeyException e) {
@@ -66,24 +80,56 @@ public class Services {
         return service;
     }
 
+    /** Changes what is given; a null argument keeps the current value. */
     @Transactional
-    public ServiceView update(UUID id, String name, String description, Boolean autoResolve) {
+    public ServiceView update(
+            UUID id, String name, String description, Boolean autoResolve, UUID escalationPolicyId) {
         var current = get(id);
+        requireExistingPolicy(escalationPolicyId);
         var updated = new ServiceView(
                 id,
                 current.teamId(),
                 name == null ? current.name() : name.strip(),
                 description == null ? current.description() : description,
                 autoResolve == null ? current.autoResolve() : autoResolve,
+                escalationPolicyId == null ? current.escalationPolicyId() : escalationPolicyId,
                 current.createdAt());
         try {
-            jdbc.sql("UPDATE services_services SET name = ?, description = ?, auto_resolve = ? WHERE id = ?")
-                    .params(updated.name(), updated.description(), updated.autoResolve(), id)
+            jdbc.sql("""
+                    UPDATE services_services
+                    SET name = ?, description = ?, auto_resolve = ?, escalation_policy_id = ?
+                    WHERE id = ?""")
+                    .params(
+                            updated.name(),
+                            updated.description(),
+                            updated.autoResolve(),
+                            updated.escalationPolicyId(),
+                            id)
                     .update();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("The team already has a service named '" + updated.name() + "'");
         }
         return updated;
+    }
+
+    /** The services that use a policy, so a policy in use is not deleted. */
+    @Transactional(readOnly = true)
+    public List<ServiceView> usingPolicy(UUID escalationPolicyId) {
+        return jdbc.sql("SELECT * FROM services_services WHERE escalation_policy_id = ? ORDER BY name")
+                .param(escalationPolicyId)
+                .query(ROW)
+                .list();
+    }
+
+    private void requireExistingPolicy(UUID escalationPolicyId) {
+        if (escalationPolicyId == null) {
+            return;
+        }
+        var directory = policies.getIfAvailable();
+        if (directory == null || !directory.exists(escalationPolicyId)) {
+            throw InvalidInputException.of(
+                    "escalationPolicyId", "escalation policy " + escalationPolicyId + " does not exist");
+        }
     }
 
     @Transactional(readOnly = true)

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    /** {@link System#nanoTime()} when the clock started following real time; -1 while it stands still. */
+    private volatile long followingSince = -1;
 
     public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
@@ -21,12 +23,21 @@ public final class MutableClock extends Clock {
     }
 
     public void set(Instant instant) {
+        followingSince = -1;
         now.set(instant);
+    }
+
+    /** For benchmarks only: from now on the clock runs with real time, starting at {@code start}. */
+    public void followRealTimeFrom(Instant start) {
+        now.set(start);
+        followingSince = System.nanoTime();
     }
 
     @Override
     public Instant instant() {
-        return now.get();
+        long since = followingSince;
+        Instant base = now.get();
+        return since < 0 ? base : base.plusNanos(System.nanoTime() - since);
     }
 
     @Override

@@ -87,7 +87,7 @@ class ServicePages {
 
     @PostMapping("/services/{id}/auto-resolve")
     String setAutoResolve(@PathVariable UUID id, @RequestParam boolean autoResolve) {
-        services.update(id, null, null, autoResolve);
+        services.update(id, null, null, autoResolve, null);
         return "redirect:/services/" + id;
     }
 

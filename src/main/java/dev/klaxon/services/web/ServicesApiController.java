@@ -41,12 +41,14 @@ class ServicesApiController {
             @NotNull UUID teamId,
             @NotBlank @Size(max = 100) String name,
             @Size(max = 2000) String description,
-            Boolean autoResolve) {}
+            Boolean autoResolve,
+            UUID escalationPolicyId) {}
 
     record ServiceChange(
             @Size(min = 1, max = 100) String name,
             @Size(max = 2000) String description,
-            Boolean autoResolve) {}
+            Boolean autoResolve,
+            UUID escalationPolicyId) {}
 
     record NewIntegration(
             @NotNull IntegrationType type,
@@ -58,7 +60,8 @@ class ServicesApiController {
     @PostMapping("/services")
     @ResponseStatus(HttpStatus.CREATED)
     ServiceView create(@Valid @RequestBody NewService body) {
-        return services.create(body.teamId(), body.name(), body.description(), body.autoResolve());
+        return services.create(
+                body.teamId(), body.name(), body.description(), body.autoResolve(), body.escalationPolicyId());
     }
 
     @GetMapping("/services")
@@ -73,7 +76,8 @@ class ServicesApiController {
 
     @PutMapping("/services/{id}")
     ServiceView update(@PathVariable UUID id, @Valid @RequestBody ServiceChange body) {
-        return services.update(id, body.name(), body.description(), body.autoResolve());
+        return services.update(
+                id, body.name(), body.description(), body.autoResolve(), body.escalationPolicyId());
     }
 
     @PostMapping("/services/{id}/integrations")
