@@ -97,6 +97,14 @@ public record RotationSchedule(ZoneId zone, Track base, List<Track> layers, List
         return result;
     }
 
+    /** The whole stretches (not clipped) that overlap [from, until), in order. */
+    public List<Stretch> overlapping(Instant from, Instant until) {
+        Duration reach = longestStretch().plusHours(1);
+        return stretches(from.minus(reach), until.plus(reach)).stream()
+                .filter(s -> s.until().isAfter(from) && s.from().isBefore(until))
+                .toList();
+    }
+
     /** The whole stretch (not clipped) running at {@code t}; empty when nobody is on call. */
     public Optional<Stretch> stretchAt(Instant t) {
         Duration reach = longestStretch().plusHours(1);
