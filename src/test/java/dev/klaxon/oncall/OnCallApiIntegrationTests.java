@@ -116,7 +116,7 @@ class OnCallApiIntegrationTests {
         assertThat(entry.get("userId").asString()).isEqualTo(bob);
         assertThat(entry.get("userName").asString()).isEqualTo("Bob Weekly");
         assertThat(entry.get("from").asString()).isEqualTo("2026-11-30T08:00:00Z");
-        assertThat(entry.get("until").asString()).isEqualTo("2027-01-04T08:00:00Z");
+        assertThat(entry.get("until").asString()).isEqualTo("2026-12-07T08:00:00Z");
         assertThat(entry.get("source").asString()).isEqualTo("rotation");
         assertThat(admin.get("/api/v1/oncall?at=2026-11-01T12:00:00Z&teamId=" + team)
                         .expect(200)
