@@ -112,7 +112,10 @@ class OnCallPages {
         List<RotationView> all = rotations.list(teamId, null);
         List<NowRow> current = onCall.onCallAt(now, teamId, null).stream()
                 .map(s -> new NowRow(
-                        s, teamNames.getOrDefault(s.teamId(), "?"), local(s.until(), zoneOf(all, s.rotationId()))))
+                        s,
+                        teamNames.getOrDefault(s.teamId(), "?"),
+                        local(s.until(), zoneOf(all, s.rotationId())) + " "
+                                + zoneOf(all, s.rotationId()).getId()))
                 .toList();
         List<LocalDate> days = first.datesUntil(first.plusDays(CALENDAR_DAYS)).toList();
         List<CalendarRow> rows = new ArrayList<>();
