@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
             "klaxon.identity.admin-password=" + KlaxonIntegrationTest.ADMIN_PASSWORD,
             "klaxon.data-dir=target/test-data/${random.uuid}",
             "klaxon.slo.scheduler-enabled=false",
-            "klaxon.escalation.worker-enabled=false"
+            "klaxon.escalation.worker-enabled=false",
+            "klaxon.oncall.handoff-worker-enabled=false"
         })
 @Import({TestClockConfiguration.class, RecordedEvents.class})
 public @interface KlaxonIntegrationTest {
