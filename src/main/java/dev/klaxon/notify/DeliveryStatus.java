@@ -7,9 +7,9 @@ public enum DeliveryStatus {
     /** Handed to a sender; back to PENDING if the sender's lease runs out (its instance died). */
     SENDING,
     SENT,
-    /** Reserved for a failure that is final at once; failed attempts that will be retried stay PENDING. */
+    /** The last attempt failed; the next one is due at {@code nextAttemptAt} (back-off). */
     FAILED,
-    /** Every attempt failed. */
+    /** Every attempt failed ({@code klaxon.notify.max-attempts}); not tried again. */
     ABANDONED,
     /** The incident was acknowledged or resolved before the delivery went out, or the method was removed. */
     CANCELLED

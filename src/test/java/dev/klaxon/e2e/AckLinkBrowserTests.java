@@ -90,6 +90,35 @@ class AckLinkBrowserTests extends BrowserTestSupport {
                             .get("acknowledgedBy")
                             .asString())
                     .isEqualTo("Phone Paula");
+
+            signIn();
+            long number = admin.get("/api/v1/incidents/" + incident)
+                    .json()
+                    .get("number")
+                    .asLong();
+            browser.get(url("/incidents/" + number));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deliveries"), "Phone Paula"));
+            assertThat(browser.findElement(By.id("deliveries")).getText())
+                    .contains("webhook 127.0.0.1")
+                    .contains("SENT");
         }
+    }
+
+    @Test
+    void peopleAddContactMethodsAndRulesOnTheNotificationsPage() {
+        signIn();
+        String address = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        browser.get(url("/notifications"));
+        browser.findElement(By.id("cm-address")).sendKeys(address);
+        browser.findElement(By.id("add-contact-method")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-methods"), address));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notification-rules"), "immediately"));
+
+        var delay = browser.findElement(By.id("rule-delay"));
+        delay.clear();
+        delay.sendKeys("15");
+        browser.findElement(By.id("add-rule")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notification-rules"), "15 min"));
+        Browser.screenshot(browser, "notifications");
     }
 }

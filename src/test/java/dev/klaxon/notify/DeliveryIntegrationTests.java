@@ -48,7 +48,7 @@ class DeliveryIntegrationTests extends NotifyTestSupport {
             deliveries.sendDue();
             assertThat(receiver.received()).hasSize(1);
             DeliveryView first = deliveriesOf(incident).get(0);
-            assertThat(first.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(first.status()).isEqualTo(DeliveryStatus.FAILED);
             assertThat(first.attempts()).isEqualTo(1);
             assertThat(first.lastError()).contains("HTTP 500");
             assertThat(first.nextAttemptAt()).isEqualTo(first.dueAt().plusSeconds(30));

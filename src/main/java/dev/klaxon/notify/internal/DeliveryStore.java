@@ -129,7 +129,7 @@ public class DeliveryStore {
      */
     public List<Claimed> claim(Instant now, Instant leaseUntil, int limit, String token) {
         List<UUID> due = jdbc.sql("""
-                SELECT id FROM notify_deliveries WHERE status = 'PENDING' AND next_attempt_at <= ?
+                SELECT id FROM notify_deliveries WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?
                 ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""")
                 .params(JdbcTime.toDb(now), limit)
                 .query((rs, n) -> rs.getObject(1, UUID.class))
@@ -140,7 +140,7 @@ public class DeliveryStore {
         jdbc.sql("""
                 UPDATE notify_deliveries SET status = 'SENDING', claim_token = :token, claimed_until = :lease,
                     attempts = attempts + 1, handed_at = COALESCE(handed_at, :now)
-                WHERE id IN (:ids) AND status = 'PENDING'""")
+                WHERE id IN (:ids) AND status IN ('PENDING', 'FAILED')""")
                 .param("token", token)
                 .param("lease", JdbcTime.toDb(leaseUntil))
                 .param("now", JdbcTime.toDb(now))
@@ -190,7 +190,7 @@ public class DeliveryStore {
 
     public boolean markRetry(UUID id, String token, Instant next, String error) {
         return jdbc.sql("""
-                UPDATE notify_deliveries SET status = 'PENDING', next_attempt_at = ?, last_error = ?,
+                UPDATE notify_deliveries SET status = 'FAILED', next_attempt_at = ?, last_error = ?,
                     claim_token = NULL, claimed_until = NULL
                 WHERE id = ? AND claim_token = ? AND status = 'SENDING'""")
                         .params(JdbcTime.toDb(next), truncate(error), id, token)
@@ -205,13 +205,13 @@ public class DeliveryStore {
                 WHERE id = ? AND claim_token = ? AND status = 'SENDING'""").params(truncate(error), id, token).update() == 1;
     }
 
-    /** Cancels what has not gone out yet; ROLE pages only when {@code includeRolePages}. */
+    /** Cancels what has not gone out yet (incl. retries); ROLE pages only when {@code includeRolePages}. */
     public int cancelPending(UUID incidentId, boolean includeRolePages, String why) {
         String onlyEscalation = includeRolePages
                 ? ""
                 : " AND page_id IN (SELECT id FROM notify_pages WHERE incident_id = :incident AND reason <> 'ROLE')";
         return jdbc.sql("UPDATE notify_deliveries SET status = 'CANCELLED', last_error = :why"
-                        + " WHERE incident_id = :incident AND status = 'PENDING'" + onlyEscalation)
+                        + " WHERE incident_id = :incident AND status IN ('PENDING', 'FAILED')" + onlyEscalation)
                 .param("why", why)
                 .param("incident", incidentId)
                 .update();
@@ -220,7 +220,7 @@ public class DeliveryStore {
     public int cancelPendingForMethod(UUID contactMethodId) {
         return jdbc.sql("""
                 UPDATE notify_deliveries SET status = 'CANCELLED', last_error = 'The contact method was removed'
-                WHERE contact_method_id = ? AND status = 'PENDING'""").param(contactMethodId).update();
+                WHERE contact_method_id = ? AND status IN ('PENDING', 'FAILED')""").param(contactMethodId).update();
     }
 
     public List<DeliveryView> forIncident(UUID incidentId) {
