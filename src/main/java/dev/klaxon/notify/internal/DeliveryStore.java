@@ -205,6 +205,14 @@ public class DeliveryStore {
                 WHERE id = ? AND claim_token = ? AND status = 'SENDING'""").params(truncate(error), id, token).update() == 1;
     }
 
+    /** A claimed delivery that is no longer wanted (the incident moved on between claim and send). */
+    public boolean markCancelled(UUID id, String token, String why) {
+        return jdbc.sql("""
+                UPDATE notify_deliveries SET status = 'CANCELLED', last_error = ?, claim_token = NULL,
+                    claimed_until = NULL
+                WHERE id = ? AND claim_token = ? AND status = 'SENDING'""").params(why, id, token).update() == 1;
+    }
+
     /** Cancels what has not gone out yet (incl. retries); ROLE pages only when {@code includeRolePages}. */
     public int cancelPending(UUID incidentId, boolean includeRolePages, String why) {
         String onlyEscalation = includeRolePages

@@ -77,7 +77,7 @@ public class Outbox {
         });
     }
 
-    /** Sends every delivery that is due now; returns how many it handled (sent, failed or abandoned). */
+    /** Sends every delivery that is due now; returns how many it handled (sent, failed, abandoned or cancelled). */
     public int sendDue() {
         int requeued = transaction.execute(status -> store.requeueExpired(clock.instant()));
         if (requeued > 0) {
@@ -117,6 +117,12 @@ public class Outbox {
         String error = null;
         try {
             OutgoingMessage message = composer.compose(delivery);
+            String obsolete = obsolete(message, delivery);
+            if (obsolete != null) {
+                transaction.executeWithoutResult(
+                        status -> store.markCancelled(delivery.id(), delivery.claimToken(), obsolete));
+                return;
+            }
             Channel channel = ContactType.parse(delivery.channel())
                     .map(channels::get)
                     .orElseThrow(() -> new DeliveryFailure("no channel for " + delivery.channel()));
@@ -129,6 +135,24 @@ public class Outbox {
         }
         String failure = error;
         transaction.executeWithoutResult(status -> record(delivery, failure, clock.instant()));
+    }
+
+    /**
+     * Why a claimed page need not go out any more: the incident was resolved, or acknowledged (for pages other
+     * than ROLE pages) after the delivery was claimed but before it was sent. Null when it is still wanted.
+     */
+    private static String obsolete(OutgoingMessage message, DeliveryStore.Claimed delivery) {
+        if (!message.isPage()) {
+            return null;
+        }
+        String status = message.incident().status();
+        if (status.equals("RESOLVED")) {
+            return "Cancelled: the incident was resolved";
+        }
+        if (status.equals("ACKNOWLEDGED") && delivery.page().reason() != dev.klaxon.notify.PageReason.ROLE) {
+            return "Cancelled: the incident was acknowledged";
+        }
+        return null;
     }
 
     private void record(DeliveryStore.Claimed delivery, String error, Instant at) {
