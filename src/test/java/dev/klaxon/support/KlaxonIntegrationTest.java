@@ -22,9 +22,12 @@ import org.springframework.context.annotation.Import;
             "klaxon.data-dir=target/test-data/${random.uuid}",
             "klaxon.slo.scheduler-enabled=false",
             "klaxon.escalation.worker-enabled=false",
-            "klaxon.oncall.handoff-worker-enabled=false"
+            "klaxon.oncall.handoff-worker-enabled=false",
+            "klaxon.notify.worker-enabled=false",
+            // Static so that the mail auto-configuration's condition sees it; the port comes from TestDeliveryServers.
+            "spring.mail.host=127.0.0.1"
         })
-@Import({TestClockConfiguration.class, RecordedEvents.class})
+@Import({TestClockConfiguration.class, RecordedEvents.class, TestDeliveryServers.class})
 public @interface KlaxonIntegrationTest {
 
     String ADMIN_PASSWORD = "test-admin-password";

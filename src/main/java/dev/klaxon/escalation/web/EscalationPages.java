@@ -114,7 +114,7 @@ class EscalationPages {
         model.addAttribute("policy", policy);
         model.addAttribute("levels", FormLevel.of(policy));
         model.addAttribute("users", users.list());
-        model.addAttribute("rotations", onCall.rotations());
+        model.addAttribute("rotations", onCall.rotations(null, null));
         model.addAttribute("usedBy", policy == null ? List.of() : services.usingPolicy(policy.id()));
         return "escalation/form";
     }

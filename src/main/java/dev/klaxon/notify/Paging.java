@@ -1,0 +1,294 @@
+package dev.klaxon.notify;
+
+import dev.klaxon.common.Actor;
+import dev.klaxon.identity.UserView;
+import dev.klaxon.identity.Users;
+import dev.klaxon.incidents.IncidentTimeline;
+import dev.klaxon.incidents.ResponseEvent;
+import dev.klaxon.incidents.TimelineRecord;
+import dev.klaxon.notify.internal.ContactStore;
+import dev.klaxon.notify.internal.DeliveryStore;
+import dev.klaxon.notify.internal.DeliveryWorker;
+import dev.klaxon.notify.internal.PageStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pages people: the escalation engine decides who is paged at which step, this decides how they are reached.
+ * Pages and their deliveries are written in the caller's transaction, so they exist exactly when the step that
+ * caused them committed; the outbox sends them after commit.
+ */
+@Service
+public class Paging {
+
+    /** Above this many people in one call, all users are read at once instead of one by one. */
+    private static final int READ_ALL_USERS_ABOVE = 20;
+
+    private final ContactStore contacts;
+    private final PageStore pages;
+    private final DeliveryStore deliveries;
+    private final DeliveryWorker worker;
+    private final IncidentTimeline timeline;
+    private final Users users;
+    private final TransactionTemplate savepoint;
+    private final Clock clock;
+
+    Paging(
+            ContactStore contacts,
+            PageStore pages,
+            DeliveryStore deliveries,
+            DeliveryWorker worker,
+            IncidentTimeline timeline,
+            Users users,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.contacts = contacts;
+        this.pages = pages;
+        this.deliveries = deliveries;
+        this.worker = worker;
+        this.timeline = timeline;
+        this.users = users;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
+    }
+
+    /**
+     * Joins the caller's transaction. One page per (incident, stepKey, user): re-requesting an existing page
+     * returns nothing for it. A page gets one delivery per notification rule of the person, due at the page time
+     * plus the rule's delay; a contact method with several rules is used once per page, at its shortest delay.
+     * Writes a PAGED timeline line per new page, or DELIVERY_ABANDONED when the person cannot be reached.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<PageCreated> page(List<PageRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        var unique = new LinkedHashMap<String, PageRequest>();
+        requests.forEach(r -> unique.putIfAbsent(r.incidentId() + "/" + r.stepKey() + "/" + r.userId(), r));
+        List<PageRequest> fresh = new ArrayList<>();
+        unique.values().stream()
+                .collect(Collectors.groupingBy(
+                        r -> r.incidentId() + "/" + r.stepKey(), LinkedHashMap::new, Collectors.toList()))
+                .values()
+                .forEach(group -> {
+                    Set<UUID> paged = pages.alreadyPaged(
+                            group.get(0).incidentId(),
+                            group.get(0).stepKey(),
+                            group.stream().map(PageRequest::userId).toList());
+                    group.stream().filter(r -> !paged.contains(r.userId())).forEach(fresh::add);
+                });
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        List<PageStore.PageRow> rows = fresh.stream()
+                .map(r -> new PageStore.PageRow(
+                        UUID.randomUUID(),
+                        r.incidentId(),
+                        r.userId(),
+                        r.stepKey(),
+                        r.reason(),
+                        r.level(),
+                        r.reason() == PageReason.ROLE ? r.role() : null,
+                        r.at() == null ? now : r.at(),
+                        null))
+                .toList();
+        List<PageStore.PageRow> inserted = insertAll(rows, pages::insertAll);
+
+        Set<UUID> userIds = inserted.stream().map(PageStore.PageRow::userId).collect(Collectors.toSet());
+        Map<UUID, List<ContactStore.Target>> targets = contacts.targets(userIds);
+        Map<UUID, String> names = names(userIds);
+        Set<UUID> withoutRules = new HashSet<>(userIds);
+        withoutRules.removeAll(targets.keySet());
+        Set<UUID> withMethods = withoutRules.isEmpty()
+                ? Set.of()
+                : contacts.methods(withoutRules).keySet();
+
+        List<DeliveryStore.NewDelivery> newDeliveries = new ArrayList<>();
+        List<TimelineRecord> lines = new ArrayList<>();
+        List<PageCreated> created = new ArrayList<>();
+        for (var page : inserted) {
+            String name = names.getOrDefault(page.userId(), "Unknown user " + page.userId());
+            Set<UUID> methodsUsed = new HashSet<>();
+            List<String> plan = new ArrayList<>();
+            for (var target : targets.getOrDefault(page.userId(), List.of())) {
+                if (!methodsUsed.add(target.contactMethodId())) {
+                    continue;
+                }
+                newDeliveries.add(new DeliveryStore.NewDelivery(
+                        UUID.randomUUID(),
+                        page.id(),
+                        page.incidentId(),
+                        null,
+                        page.userId(),
+                        target.contactMethodId(),
+                        target.type(),
+                        target.address(),
+                        target.delayMinutes(),
+                        null,
+                        null,
+                        now,
+                        page.pagedAt().plus(Duration.ofMinutes(target.delayMinutes()))));
+                plan.add(
+                        target.delayMinutes() == 0
+                                ? target.type()
+                                : target.type() + " after " + target.delayMinutes() + " min");
+            }
+            created.add(
+                    new PageCreated(page.id(), page.incidentId(), page.userId(), page.stepKey(), methodsUsed.size()));
+            String why = page.reason() == PageReason.ROLE
+                    ? "for the role " + page.role()
+                    : (page.reason() == PageReason.RENOTIFY ? "again, " : "") + "at escalation level " + page.level();
+            if (plan.isEmpty()) {
+                lines.add(new TimelineRecord(
+                        page.incidentId(),
+                        now,
+                        ResponseEvent.DELIVERY_ABANDONED,
+                        Actor.SYSTEM,
+                        name,
+                        withMethods.contains(page.userId())
+                                ? name + " has no notification rules; paged " + why + " but not notified"
+                                : name + " has no contact methods; paged " + why + " but not notified"));
+            } else {
+                lines.add(new TimelineRecord(
+                        page.incidentId(),
+                        now,
+                        ResponseEvent.PAGED,
+                        Actor.SYSTEM,
+                        name,
+                        "Paged " + name + " " + why + " (" + page.stepKey() + "): " + String.join(", ", plan)));
+            }
+        }
+        if (!newDeliveries.isEmpty()) {
+            deliveries.insertAll(newDeliveries);
+            wakeAfterCommit();
+        }
+        timeline.recordAll(lines);
+        return created;
+    }
+
+    /**
+     * Informational notices (shift hand-offs): every contact method of the user, immediately, once per
+     * (dedupKey, user, method), without an acknowledge link.
+     */
+    @Transactional
+    public void inform(List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<UUID, List<ContactMethodView>> methods =
+                contacts.methods(notices.stream().map(Notice::userId).toList());
+        List<DeliveryStore.NewDelivery> rows = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
+        notices.stream()
+                .collect(Collectors.groupingBy(Notice::dedupKey, LinkedHashMap::new, Collectors.toList()))
+                .forEach((key, group) -> {
+                    Set<String> existing = deliveries.existingNotices(
+                            key, group.stream().map(Notice::userId).toList());
+                    for (Notice notice : group) {
+                        for (var method : methods.getOrDefault(notice.userId(), List.of())) {
+                            String pair = notice.userId() + "/" + method.id();
+                            if (existing.contains(pair) || !planned.add(key + "/" + pair)) {
+                                continue;
+                            }
+                            rows.add(new DeliveryStore.NewDelivery(
+                                    UUID.randomUUID(),
+                                    null,
+                                    null,
+                                    key,
+                                    notice.userId(),
+                                    method.id(),
+                                    method.type(),
+                                    method.address(),
+                                    0,
+                                    truncate(notice.subject(), 500),
+                                    truncate(notice.text(), 4000),
+                                    now,
+                                    notice.at() == null ? now : notice.at()));
+                        }
+                    }
+                });
+        if (!rows.isEmpty()) {
+            insertAll(rows, deliveries::insertAll);
+            wakeAfterCommit();
+        }
+    }
+
+    /** Deliveries of an incident, for the incident page and tests. */
+    @Transactional(readOnly = true)
+    public List<DeliveryView> deliveries(UUID incidentId) {
+        return deliveries.forIncident(incidentId);
+    }
+
+    /**
+     * Inserts in one batch under a savepoint; if another instance inserted one of the rows meanwhile (a unique
+     * key), rolls back to the savepoint and inserts row by row, skipping the duplicates, so the caller's
+     * transaction survives on PostgreSQL too.
+     */
+    private <T> List<T> insertAll(List<T> rows, Consumer<List<T>> insert) {
+        try {
+            savepoint.executeWithoutResult(status -> insert.accept(rows));
+            return rows;
+        } catch (DataIntegrityViolationException e) {
+            List<T> inserted = new ArrayList<>();
+            for (T row : rows) {
+                try {
+                    savepoint.executeWithoutResult(status -> insert.accept(List.of(row)));
+                    inserted.add(row);
+                } catch (DataIntegrityViolationException duplicate) {
+                    // Someone else paged this person for this step first.
+                }
+            }
+            return inserted;
+        }
+    }
+
+    private Map<UUID, String> names(Set<UUID> userIds) {
+        Map<UUID, String> names = new HashMap<>();
+        if (userIds.size() > READ_ALL_USERS_ABOVE) {
+            users.list().stream().filter(u -> userIds.contains(u.id())).forEach(u -> names.put(u.id(), u.name()));
+        } else {
+            userIds.forEach(id -> users.find(id).map(UserView::name).ifPresent(name -> names.put(id, name)));
+        }
+        return names;
+    }
+
+    private void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    worker.wake();
+                }
+            });
+        } else {
+            worker.wake();
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

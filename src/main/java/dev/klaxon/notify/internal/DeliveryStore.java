@@ -1,0 +1,254 @@
+package dev.klaxon.notify.internal;
+
+import dev.klaxon.common.JdbcTime;
+import dev.klaxon.notify.DeliveryStatus;
+import dev.klaxon.notify.DeliveryView;
+import dev.klaxon.notify.PageReason;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The delivery outbox. A delivery is written in the transaction that pages, claimed by one sender at a time
+ * ({@code FOR UPDATE SKIP LOCKED}, then a conditional update that stamps a claim token and a lease), sent
+ * outside any transaction and recorded with a conditional update on the same token, so a sender whose lease ran
+ * out cannot overwrite what the sender that took over recorded.
+ */
+@Repository
+public class DeliveryStore {
+
+    /** A delivery to write. Page deliveries carry page and incident; notices carry key, subject and body. */
+    public record NewDelivery(
+            UUID id,
+            UUID pageId,
+            UUID incidentId,
+            String noticeKey,
+            UUID userId,
+            UUID contactMethodId,
+            String channel,
+            String address,
+            int delayMinutes,
+            String subject,
+            String body,
+            Instant createdAt,
+            Instant dueAt) {}
+
+    /** A claimed delivery with what the sender needs; {@code page} is null for a notice. */
+    public record Claimed(
+            UUID id,
+            String claimToken,
+            UUID userId,
+            String channel,
+            String address,
+            int attempts,
+            String subject,
+            String body,
+            PageStore.PageRow page) {}
+
+    private static final RowMapper<DeliveryView> VIEW = (rs, n) -> new DeliveryView(
+            rs.getObject("id", UUID.class),
+            rs.getObject("page_id", UUID.class),
+            rs.getObject("incident_id", UUID.class),
+            rs.getObject("user_id", UUID.class),
+            rs.getObject("contact_method_id", UUID.class),
+            rs.getString("channel"),
+            rs.getString("address"),
+            rs.getInt("delay_minutes"),
+            DeliveryStatus.valueOf(rs.getString("status")),
+            JdbcTime.fromDb(rs, "due_at"),
+            JdbcTime.fromDb(rs, "handed_at"),
+            rs.getInt("attempts"),
+            JdbcTime.fromDb(rs, "next_attempt_at"),
+            rs.getString("last_error"),
+            JdbcTime.fromDb(rs, "sent_at"));
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    DeliveryStore(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    public void insertAll(List<NewDelivery> deliveries) {
+        batch.batchUpdate("""
+                INSERT INTO notify_deliveries (id, page_id, incident_id, notice_key, user_id, contact_method_id,
+                    channel, address, delay_minutes, subject, body, status, created_at, due_at, attempts,
+                    next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, 0, ?)""", deliveries, 500, (ps, d) -> {
+            ps.setObject(1, d.id());
+            ps.setObject(2, d.pageId());
+            ps.setObject(3, d.incidentId());
+            ps.setString(4, d.noticeKey());
+            ps.setObject(5, d.userId());
+            ps.setObject(6, d.contactMethodId());
+            ps.setString(7, d.channel());
+            ps.setString(8, d.address());
+            ps.setInt(9, d.delayMinutes());
+            ps.setString(10, d.subject());
+            ps.setString(11, d.body());
+            ps.setObject(12, JdbcTime.toDb(d.createdAt()));
+            ps.setObject(13, JdbcTime.toDb(d.dueAt()));
+            ps.setObject(14, JdbcTime.toDb(d.dueAt()));
+        });
+    }
+
+    /** Of the given (user, method) pairs of a notice key, those that already have a delivery: "user/method". */
+    public Set<String> existingNotices(String noticeKey, Collection<UUID> userIds) {
+        Set<String> existing = new HashSet<>();
+        for (List<UUID> chunk : ContactStore.chunks(userIds)) {
+            jdbc.sql("""
+                    SELECT user_id, contact_method_id FROM notify_deliveries
+                    WHERE notice_key = :key AND user_id IN (:ids)""")
+                    .param("key", noticeKey)
+                    .param("ids", chunk)
+                    .query((rs, n) -> rs.getObject(1, UUID.class) + "/" + rs.getObject(2, UUID.class))
+                    .list()
+                    .forEach(existing::add);
+        }
+        return existing;
+    }
+
+    /** Sending rows whose lease ran out (the sender's instance died) become claimable again. */
+    public int requeueExpired(Instant now) {
+        return jdbc.sql("""
+                UPDATE notify_deliveries SET status = 'PENDING', claim_token = NULL, claimed_until = NULL
+                WHERE status = 'SENDING' AND claimed_until < ?""").param(JdbcTime.toDb(now)).update();
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries for one sender; call inside a short transaction. Rows another
+     * transaction holds are skipped, and the conditional update makes a claim succeed once even without it.
+     */
+    public List<Claimed> claim(Instant now, Instant leaseUntil, int limit, String token) {
+        List<UUID> due = jdbc.sql("""
+                SELECT id FROM notify_deliveries WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?
+                ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .params(JdbcTime.toDb(now), limit)
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .list();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("""
+                UPDATE notify_deliveries SET status = 'SENDING', claim_token = :token, claimed_until = :lease,
+                    attempts = attempts + 1, handed_at = COALESCE(handed_at, :now)
+                WHERE id IN (:ids) AND status IN ('PENDING', 'FAILED')""")
+                .param("token", token)
+                .param("lease", JdbcTime.toDb(leaseUntil))
+                .param("now", JdbcTime.toDb(now))
+                .param("ids", due)
+                .update();
+        return jdbc.sql("""
+                SELECT d.id, d.user_id, d.channel, d.address, d.attempts, d.subject, d.body,
+                    p.id AS page_id, p.incident_id, p.user_id AS page_user_id, p.step_key, p.reason, p.level,
+                    p.role, p.paged_at, p.link_used_at
+                FROM notify_deliveries d LEFT JOIN notify_pages p ON p.id = d.page_id
+                WHERE d.claim_token = ? AND d.status = 'SENDING' ORDER BY d.next_attempt_at""")
+                .param(token)
+                .query((rs, n) -> {
+                    UUID pageId = rs.getObject("page_id", UUID.class);
+                    PageStore.PageRow page = pageId == null
+                            ? null
+                            : new PageStore.PageRow(
+                                    pageId,
+                                    rs.getObject("incident_id", UUID.class),
+                                    rs.getObject("page_user_id", UUID.class),
+                                    rs.getString("step_key"),
+                                    PageReason.valueOf(rs.getString("reason")),
+                                    rs.getInt("level"),
+                                    rs.getString("role"),
+                                    JdbcTime.fromDb(rs, "paged_at"),
+                                    JdbcTime.fromDb(rs, "link_used_at"));
+                    return new Claimed(
+                            rs.getObject("id", UUID.class),
+                            token,
+                            rs.getObject("user_id", UUID.class),
+                            rs.getString("channel"),
+                            rs.getString("address"),
+                            rs.getInt("attempts"),
+                            rs.getString("subject"),
+                            rs.getString("body"),
+                            page);
+                })
+                .list();
+    }
+
+    public boolean markSent(UUID id, String token, Instant at) {
+        return jdbc.sql("""
+                UPDATE notify_deliveries SET status = 'SENT', sent_at = ?, last_error = NULL, claim_token = NULL,
+                    claimed_until = NULL
+                WHERE id = ? AND claim_token = ? AND status = 'SENDING'""").params(JdbcTime.toDb(at), id, token).update() == 1;
+    }
+
+    public boolean markRetry(UUID id, String token, Instant next, String error) {
+        return jdbc.sql("""
+                UPDATE notify_deliveries SET status = 'FAILED', next_attempt_at = ?, last_error = ?,
+                    claim_token = NULL, claimed_until = NULL
+                WHERE id = ? AND claim_token = ? AND status = 'SENDING'""")
+                        .params(JdbcTime.toDb(next), truncate(error), id, token)
+                        .update()
+                == 1;
+    }
+
+    public boolean markAbandoned(UUID id, String token, String error) {
+        return jdbc.sql("""
+                UPDATE notify_deliveries SET status = 'ABANDONED', last_error = ?, claim_token = NULL,
+                    claimed_until = NULL
+                WHERE id = ? AND claim_token = ? AND status = 'SENDING'""").params(truncate(error), id, token).update() == 1;
+    }
+
+    /** A claimed delivery that is no longer wanted (the incident moved on between claim and send). */
+    public boolean markCancelled(UUID id, String token, String why) {
+        return jdbc.sql("""
+                UPDATE notify_deliveries SET status = 'CANCELLED', last_error = ?, claim_token = NULL,
+                    claimed_until = NULL
+                WHERE id = ? AND claim_token = ? AND status = 'SENDING'""").params(why, id, token).update() == 1;
+    }
+
+    /** Cancels what has not gone out yet (incl. retries); ROLE pages only when {@code includeRolePages}. */
+    public int cancelPending(UUID incidentId, boolean includeRolePages, String why) {
+        String onlyEscalation = includeRolePages
+                ? ""
+                : " AND page_id IN (SELECT id FROM notify_pages WHERE incident_id = :incident AND reason <> 'ROLE')";
+        return jdbc.sql("UPDATE notify_deliveries SET status = 'CANCELLED', last_error = :why"
+                        + " WHERE incident_id = :incident AND status IN ('PENDING', 'FAILED')" + onlyEscalation)
+                .param("why", why)
+                .param("incident", incidentId)
+                .update();
+    }
+
+    public int cancelPendingForMethod(UUID contactMethodId) {
+        return jdbc.sql("""
+                UPDATE notify_deliveries SET status = 'CANCELLED', last_error = 'The contact method was removed'
+                WHERE contact_method_id = ? AND status IN ('PENDING', 'FAILED')""").param(contactMethodId).update();
+    }
+
+    public List<DeliveryView> forIncident(UUID incidentId) {
+        return jdbc.sql("SELECT * FROM notify_deliveries WHERE incident_id = ? ORDER BY due_at, created_at, id")
+                .param(incidentId)
+                .query(VIEW)
+                .list();
+    }
+
+    public List<DeliveryView> forPage(UUID pageId) {
+        return jdbc.sql("SELECT * FROM notify_deliveries WHERE page_id = ? ORDER BY due_at, id")
+                .param(pageId)
+                .query(VIEW)
+                .list();
+    }
+
+    private static String truncate(String error) {
+        if (error == null) {
+            return null;
+        }
+        return error.length() <= 1000 ? error : error.substring(0, 997) + "...";
+    }
+}

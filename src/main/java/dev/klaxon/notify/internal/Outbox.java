@@ -1,0 +1,223 @@
+package dev.klaxon.notify.internal;
+
+import dev.klaxon.common.Actor;
+import dev.klaxon.identity.UserView;
+import dev.klaxon.identity.Users;
+import dev.klaxon.incidents.IncidentTimeline;
+import dev.klaxon.incidents.ResponseEvent;
+import dev.klaxon.incidents.TimelineRecord;
+import dev.klaxon.notify.ContactType;
+import dev.klaxon.notify.spi.Channel;
+import dev.klaxon.notify.spi.DeliveryFailure;
+import dev.klaxon.notify.spi.OutgoingMessage;
+import jakarta.annotation.PreDestroy;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what is due: claims a batch in a short transaction, sends each delivery on a small pool outside any
+ * transaction, then records the outcome (and a timeline line) in a transaction of its own. A delivery whose
+ * sender died mid-send goes back to PENDING when its lease runs out; that one window can repeat a delivery,
+ * which is why every message carries a stable delivery id.
+ */
+@Component
+public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final DeliveryStore store;
+    private final Map<ContactType, Channel> channels = new EnumMap<>(ContactType.class);
+    private final MessageComposer composer;
+    private final IncidentTimeline timeline;
+    private final Users users;
+    private final NotifyProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final ExecutorService senders;
+
+    Outbox(
+            DeliveryStore store,
+            List<Channel> channels,
+            MessageComposer composer,
+            IncidentTimeline timeline,
+            Users users,
+            NotifyProperties properties,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.store = store;
+        channels.forEach(c -> this.channels.put(c.type(), c));
+        this.composer = composer;
+        this.timeline = timeline;
+        this.users = users;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        var counter = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(properties.senders(), r -> {
+            var thread = new Thread(r, "notify-sender-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Sends every delivery that is due now; returns how many it handled (sent, failed, abandoned or cancelled). */
+    public int sendDue() {
+        int requeued = transaction.execute(status -> store.requeueExpired(clock.instant()));
+        if (requeued > 0) {
+            log.warn("{} deliveries were claimed by a sender that did not finish; they will be sent again", requeued);
+        }
+        int handled = 0;
+        while (true) {
+            String token = UUID.randomUUID().toString();
+            Instant now = clock.instant();
+            List<DeliveryStore.Claimed> batch = transaction.execute(
+                    status -> store.claim(now, now.plus(properties.lease()), properties.batchSize(), token));
+            if (batch == null || batch.isEmpty()) {
+                return handled;
+            }
+            List<Future<?>> sends = new ArrayList<>();
+            for (var delivery : batch) {
+                sends.add(senders.submit(() -> deliver(delivery)));
+            }
+            for (Future<?> send : sends) {
+                try {
+                    send.get();
+                } catch (ExecutionException e) {
+                    log.error("Recording a delivery failed; its lease will make it due again", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return handled;
+                }
+            }
+            handled += batch.size();
+            if (batch.size() < properties.batchSize()) {
+                return handled;
+            }
+        }
+    }
+
+    private void deliver(DeliveryStore.Claimed delivery) {
+        String error = null;
+        try {
+            OutgoingMessage message = composer.compose(delivery);
+            String obsolete = obsolete(message, delivery);
+            if (obsolete != null) {
+                transaction.executeWithoutResult(
+                        status -> store.markCancelled(delivery.id(), delivery.claimToken(), obsolete));
+                return;
+            }
+            Channel channel = ContactType.parse(delivery.channel())
+                    .map(channels::get)
+                    .orElseThrow(() -> new DeliveryFailure("no channel for " + delivery.channel()));
+            channel.send(message);
+        } catch (DeliveryFailure e) {
+            error = e.getMessage();
+        } catch (RuntimeException e) {
+            log.warn("Delivery {} failed unexpectedly", delivery.id(), e);
+            error = "unexpected error: " + e.getClass().getSimpleName();
+        }
+        String failure = error;
+        transaction.executeWithoutResult(status -> record(delivery, failure, clock.instant()));
+    }
+
+    /**
+     * Why a claimed page need not go out any more: the incident was resolved, or acknowledged (for pages other
+     * than ROLE pages) after the delivery was claimed but before it was sent. Null when it is still wanted.
+     */
+    private static String obsolete(OutgoingMessage message, DeliveryStore.Claimed delivery) {
+        if (!message.isPage()) {
+            return null;
+        }
+        String status = message.incident().status();
+        if (status.equals("RESOLVED")) {
+            return "Cancelled: the incident was resolved";
+        }
+        if (status.equals("ACKNOWLEDGED") && delivery.page().reason() != dev.klaxon.notify.PageReason.ROLE) {
+            return "Cancelled: the incident was acknowledged";
+        }
+        return null;
+    }
+
+    private void record(DeliveryStore.Claimed delivery, String error, Instant at) {
+        String attempt = "attempt " + delivery.attempts() + " of " + properties.maxAttempts();
+        ResponseEvent event;
+        String message;
+        if (error == null) {
+            if (!store.markSent(delivery.id(), delivery.claimToken(), at)) {
+                return;
+            }
+            event = ResponseEvent.DELIVERY_SUCCEEDED;
+            message = describe(delivery) + ": sent (" + attempt + ")";
+        } else if (delivery.attempts() < properties.maxAttempts()) {
+            Duration wait = properties.backoffAfter(delivery.attempts());
+            if (!store.markRetry(delivery.id(), delivery.claimToken(), at.plus(wait), error)) {
+                return;
+            }
+            event = ResponseEvent.DELIVERY_FAILED;
+            message = describe(delivery) + ": " + error + " (" + attempt + "; next attempt in " + human(wait) + ")";
+        } else {
+            if (!store.markAbandoned(delivery.id(), delivery.claimToken(), error)) {
+                return;
+            }
+            event = ResponseEvent.DELIVERY_ABANDONED;
+            message = describe(delivery) + ": " + error + " (" + attempt + "; giving up)";
+        }
+        if (delivery.page() != null) {
+            timeline.record(new TimelineRecord(
+                    delivery.page().incidentId(), at, event, Actor.SYSTEM, userName(delivery.userId()), message));
+        } else if (error != null) {
+            log.info("Notice delivery {} {}", delivery.id(), message);
+        }
+    }
+
+    private String userName(UUID userId) {
+        return users.find(userId).map(UserView::name).orElse("unknown user");
+    }
+
+    /** What the timeline shows of the target: never a webhook's path, which often is its secret. */
+    static String describe(DeliveryStore.Claimed delivery) {
+        String address = delivery.address();
+        String shown = switch (delivery.channel()) {
+            case "webhook", "slack" -> {
+                try {
+                    yield URI.create(address).getHost();
+                } catch (IllegalArgumentException e) {
+                    yield "?";
+                }
+            }
+            default -> address;
+        };
+        String channel = delivery.channel().equals("sms") ? "SMS" : delivery.channel();
+        return channel + " " + shown;
+    }
+
+    static String human(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds % 60 != 0 || seconds < 60) {
+            return seconds + "s";
+        }
+        return seconds / 60 + " min";
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
+    }
+}
