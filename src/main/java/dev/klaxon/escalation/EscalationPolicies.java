@@ -117,7 +117,8 @@ public class EscalationPolicies implements EscalationPolicyDirectory {
                         level.timeout(),
                         level.targets().stream()
                                 .map(t -> t.type() == EscalationTarget.Type.ROLE
-                                        ? EscalationTarget.role(t.teamId(), t.role().strip())
+                                        ? EscalationTarget.role(
+                                                t.teamId(), t.role().strip())
                                         : new EscalationTarget(t.type(), t.id(), null, null))
                                 .toList()))
                 .toList();

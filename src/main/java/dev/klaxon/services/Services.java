@@ -82,8 +82,7 @@ public class Services {
 
     /** Changes what is given; a null argument keeps the current value. */
     @Transactional
-    public ServiceView update(
-            UUID id, String name, String description, Boolean autoResolve, UUID escalationPolicyId) {
+    public ServiceView update(UUID id, String name, String description, Boolean autoResolve, UUID escalationPolicyId) {
         var current = get(id);
         requireExistingPolicy(escalationPolicyId);
         var updated = new ServiceView(

@@ -53,8 +53,7 @@ class EscalationIntegrationTests {
         UUID first = support.person("First");
         UUID second = support.person("Second");
         var service = support.service(
-                support.team(),
-                support.policy(levels(userLevel("PT5M", first), userLevel("PT10M", second)), 0, null));
+                support.team(), support.policy(levels(userLevel("PT5M", first), userLevel("PT10M", second)), 0, null));
 
         UUID incident = support.trigger(service, EscalationTestSupport.unique("checkout failing"));
         escalations.processDue();
@@ -83,8 +82,7 @@ class EscalationIntegrationTests {
         UUID first = support.person("First");
         UUID second = support.person("Second");
         var service = support.service(
-                support.team(),
-                support.policy(levels(userLevel("PT5M", first), userLevel("PT10M", second)), 2, null));
+                support.team(), support.policy(levels(userLevel("PT5M", first), userLevel("PT10M", second)), 2, null));
         UUID incident = support.trigger(service, EscalationTestSupport.unique("queue backlog"));
         escalations.processDue();
 
@@ -102,8 +100,7 @@ class EscalationIntegrationTests {
     @Test
     void resolvingEndsTheEscalation() {
         UUID first = support.person("First");
-        var service = support.service(
-                support.team(), support.policy(levels(userLevel("PT5M", first)), 3, "PT30M"));
+        var service = support.service(support.team(), support.policy(levels(userLevel("PT5M", first)), 3, "PT30M"));
         UUID incident = support.trigger(service, EscalationTestSupport.unique("disk full"));
         escalations.processDue();
         api.post("/api/v1/incidents/" + incident + "/resolve", "{}").expect(200);
@@ -120,8 +117,7 @@ class EscalationIntegrationTests {
         UUID first = support.person("First");
         UUID second = support.person("Second");
         var service = support.service(
-                support.team(),
-                support.policy(levels(userLevel("PT5M", first), userLevel("PT5M", second)), 1, null));
+                support.team(), support.policy(levels(userLevel("PT5M", first), userLevel("PT5M", second)), 1, null));
         UUID incident = support.trigger(service, EscalationTestSupport.unique("latency"));
         for (int i = 0; i < 6; i++) {
             escalations.processDue();
@@ -130,8 +126,7 @@ class EscalationIntegrationTests {
 
         assertThat(support.pages(incident))
                 .extracting(row -> row.get("step_key") + "=" + row.get("user_id"))
-                .containsExactlyInAnyOrder(
-                        "L1.C0=" + first, "L2.C0=" + second, "L1.C1=" + first, "L2.C1=" + second);
+                .containsExactlyInAnyOrder("L1.C0=" + first, "L2.C0=" + second, "L1.C1=" + first, "L2.C1=" + second);
         assertThat(support.escalation(incident).get("status").asString()).isEqualTo("EXHAUSTED");
     }
 
@@ -139,8 +134,8 @@ class EscalationIntegrationTests {
     void aLevelWithNobodyOnCallPassesStraightToTheNextLevel() {
         UUID second = support.person("Second");
         String nobody = "{\"timeout\":\"PT5M\",\"targets\":[{\"type\":\"role\",\"role\":\"Nobody has this role\"}]}";
-        var service = support.service(
-                support.team(), support.policy(levels(nobody, userLevel("PT5M", second)), 0, null));
+        var service =
+                support.service(support.team(), support.policy(levels(nobody, userLevel("PT5M", second)), 0, null));
         UUID incident = support.trigger(service, EscalationTestSupport.unique("no primary"));
         escalations.processDue();
 
@@ -151,11 +146,12 @@ class EscalationIntegrationTests {
     @Test
     void anAcknowledgementThatTimesOutPagesTheAcknowledgerAgain() {
         UUID first = support.person("First");
-        var service = support.service(
-                support.team(), support.policy(levels(userLevel("PT5M", first)), 0, "PT30M"));
+        var service = support.service(support.team(), support.policy(levels(userLevel("PT5M", first)), 0, "PT30M"));
         UUID incident = support.trigger(service, EscalationTestSupport.unique("slow burn"));
         escalations.processDue();
-        support.as(first, port).post("/api/v1/incidents/" + incident + "/acknowledge", "{}").expect(200);
+        support.as(first, port)
+                .post("/api/v1/incidents/" + incident + "/acknowledge", "{}")
+                .expect(200);
 
         clock.advance(Duration.ofMinutes(29));
         escalations.processDue();
@@ -180,8 +176,7 @@ class EscalationIntegrationTests {
         UUID first = support.person("First");
         UUID second = support.person("Second");
         var service = support.service(
-                support.team(),
-                support.policy(levels(userLevel("PT5M", first), userLevel("PT5M", second)), 0, null));
+                support.team(), support.policy(levels(userLevel("PT5M", first), userLevel("PT5M", second)), 0, null));
         List<UUID> incidents = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             incidents.add(support.trigger(service, EscalationTestSupport.unique("burst " + i)));
@@ -202,13 +197,12 @@ class EscalationIntegrationTests {
     @Test
     void aPolicyIsValidatedAsAWholeAndARejectedOneStoresNothing() {
         int before = api.get("/api/v1/escalation-policies").expect(200).json().size();
-        JsonNode problem = api.post("/api/v1/escalation-policies", """
+        JsonNode problem =
+                api.post("/api/v1/escalation-policies", """
                         {"name":"","repeat":12,"renotifyAfterAck":"PT10S","levels":[
                           {"timeout":"PT30S","targets":[]},
                           {"timeout":"PT5M","targets":[{"type":"user","id":"00000000-0000-0000-0000-000000000001"},
-                                                       {"type":"pager"},{"type":"role"}]}]}""")
-                .expect(400)
-                .json();
+                                                       {"type":"pager"},{"type":"role"}]}]}""").expect(400).json();
         assertThat(problem.get("errors").findValuesAsString("field"))
                 .contains(
                         "name",
@@ -220,11 +214,10 @@ class EscalationIntegrationTests {
         assertThat(api.get("/api/v1/escalation-policies").expect(200).json().size())
                 .isEqualTo(before);
 
-        JsonNode second = api.post("/api/v1/escalation-policies", """
+        JsonNode second =
+                api.post("/api/v1/escalation-policies", """
                         {"name":"x","levels":[{"timeout":"PT5M","targets":[
-                          {"type":"user","id":"00000000-0000-0000-0000-000000000001"},{"type":"role"}]}]}""")
-                .expect(400)
-                .json();
+                          {"type":"user","id":"00000000-0000-0000-0000-000000000001"},{"type":"role"}]}]}""").expect(400).json();
         assertThat(second.get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("levels[0].targets[0].id", "levels[0].targets[1].role");
         api.post("/api/v1/escalation-policies", "{\"name\":\"x\",\"levels\":[{\"timeout\":\"soon\"}]}")
@@ -237,17 +230,29 @@ class EscalationIntegrationTests {
         UUID policy = support.policy(levels(userLevel("PT5M", person)), 0, null);
         UUID other = support.policy(levels(userLevel("PT10M", person)), 0, null);
         var service = support.service(support.team(), policy);
-        assertThat(api.get("/api/v1/services/" + service.id()).expect(200).json().get("escalationPolicyId").asString())
+        assertThat(api.get("/api/v1/services/" + service.id())
+                        .expect(200)
+                        .json()
+                        .get("escalationPolicyId")
+                        .asString())
                 .isEqualTo(policy.toString());
 
         api.put("/api/v1/services/" + service.id(), "{\"escalationPolicyId\":\"" + UUID.randomUUID() + "\"}")
                 .expect(400);
-        assertThat(api.get("/api/v1/services/" + service.id()).expect(200).json().get("escalationPolicyId").asString())
+        assertThat(api.get("/api/v1/services/" + service.id())
+                        .expect(200)
+                        .json()
+                        .get("escalationPolicyId")
+                        .asString())
                 .isEqualTo(policy.toString());
 
         api.put("/api/v1/services/" + service.id(), "{\"escalationPolicyId\":\"" + other + "\"}")
                 .expect(200);
-        assertThat(api.get("/api/v1/services/" + service.id()).expect(200).json().get("escalationPolicyId").asString())
+        assertThat(api.get("/api/v1/services/" + service.id())
+                        .expect(200)
+                        .json()
+                        .get("escalationPolicyId")
+                        .asString())
                 .isEqualTo(other.toString());
 
         api.delete("/api/v1/escalation-policies/" + other).expect(409);
@@ -258,7 +263,8 @@ class EscalationIntegrationTests {
     @Test
     void theDefaultPolicyFollowsTheOverviewAndCannotBeDeleted() {
         JsonNode defaults = null;
-        for (JsonNode policy : api.get("/api/v1/escalation-policies").expect(200).json()) {
+        for (JsonNode policy :
+                api.get("/api/v1/escalation-policies").expect(200).json()) {
             if (policy.get("isDefault").asBoolean()) {
                 defaults = policy;
             }
@@ -267,11 +273,15 @@ class EscalationIntegrationTests {
         assertThat(defaults.get("levels").findValuesAsString("timeout")).containsExactly("PT5M", "PT10M", "PT15M");
         assertThat(defaults.get("levels").get(1).get("targets").findValuesAsString("role"))
                 .containsExactly("Secondary on-call", "Team lead");
-        api.delete("/api/v1/escalation-policies/" + defaults.get("id").asString()).expect(409);
+        api.delete("/api/v1/escalation-policies/" + defaults.get("id").asString())
+                .expect(409);
     }
 
     private List<String> timelineKinds(UUID incident) {
-        return api.get("/api/v1/incidents/" + incident + "/timeline").expect(200).json().findValuesAsString("kind");
+        return api.get("/api/v1/incidents/" + incident + "/timeline")
+                .expect(200)
+                .json()
+                .findValuesAsString("kind");
     }
 
     private List<String> timelineMessages(UUID incident) {

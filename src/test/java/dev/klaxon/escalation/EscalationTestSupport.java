@@ -108,7 +108,8 @@ final class EscalationTestSupport {
         String dedupKey = unique("esc");
         api.post(
                         "/v2/enqueue",
-                        "{\"routing_key\":\"" + service.routingKey() + "\",\"event_action\":\"trigger\",\"dedup_key\":\""
+                        "{\"routing_key\":\"" + service.routingKey()
+                                + "\",\"event_action\":\"trigger\",\"dedup_key\":\""
                                 + dedupKey + "\",\"payload\":{\"summary\":\"" + summary
                                 + "\",\"source\":\"test\",\"severity\":\"error\"}}")
                 .expect(202);
@@ -125,12 +126,14 @@ final class EscalationTestSupport {
     }
 
     JsonNode escalation(UUID incidentId) {
-        return api.get("/api/v1/incidents/" + incidentId + "/escalation").expect(200).json();
+        return api.get("/api/v1/incidents/" + incidentId + "/escalation")
+                .expect(200)
+                .json();
     }
 
     /** Who was paged for which step of an incident, read from the notify module's pages. */
     List<Map<String, Object>> pages(UUID incidentId) {
-        return jdbc.sql("SELECT step_key, user_id FROM notify_pages WHERE incident_id = ? ORDER BY created_at, step_key")
+        return jdbc.sql("SELECT step_key, user_id FROM notify_pages WHERE incident_id = ? ORDER BY paged_at, step_key")
                 .param(incidentId)
                 .query()
                 .listOfRows();
@@ -142,5 +145,4 @@ final class EscalationTestSupport {
                 .query(UUID.class)
                 .list();
     }
-
 }

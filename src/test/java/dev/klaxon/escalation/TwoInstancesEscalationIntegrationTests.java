@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -81,10 +81,15 @@ class TwoInstancesEscalationIntegrationTests {
         secondary = support.person("Secondary");
         String hook = "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/hook";
         for (UUID person : List.of(primary, secondary)) {
-            for (var method : api.get("/api/v1/users/" + person + "/contact-methods").expect(200).json()) {
-                api.delete("/api/v1/users/" + person + "/contact-methods/" + method.get("id").asString());
+            for (var method : api.get("/api/v1/users/" + person + "/contact-methods")
+                    .expect(200)
+                    .json()) {
+                api.delete("/api/v1/users/" + person + "/contact-methods/"
+                        + method.get("id").asString());
             }
-            api.post("/api/v1/users/" + person + "/contact-methods", "{\"type\":\"webhook\",\"address\":\"" + hook + "\"}")
+            api.post(
+                            "/api/v1/users/" + person + "/contact-methods",
+                            "{\"type\":\"webhook\",\"address\":\"" + hook + "\"}")
                     .expect(201);
         }
         service = support.service(
@@ -124,7 +129,8 @@ class TwoInstancesEscalationIntegrationTests {
             assertThat(received).hasSizeGreaterThanOrEqualTo(expected);
         });
         bothInstancesSend();
-        assertThat(received.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        assertThat(received.values())
+                .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
         assertThat(received).hasSize(expected);
     }
 
@@ -139,7 +145,8 @@ class TwoInstancesEscalationIntegrationTests {
         CompletableFuture<Integer> dying;
         try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
-            try (var lock = blocker.prepareStatement("SELECT * FROM escalation_runs WHERE incident_id = ? FOR UPDATE")) {
+            try (var lock =
+                    blocker.prepareStatement("SELECT * FROM escalation_runs WHERE incident_id = ? FOR UPDATE")) {
                 lock.setObject(1, incidents.get(0));
                 lock.executeQuery().close();
             }
@@ -148,10 +155,7 @@ class TwoInstancesEscalationIntegrationTests {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> jdbc(second).sql("""
                                     SELECT COUNT(*) FROM pg_stat_activity
-                                    WHERE application_name = 'klaxon-a' AND wait_event_type = 'Lock'""")
-                            .query(Integer.class)
-                            .single()
-                            > 0);
+                                    WHERE application_name = 'klaxon-a' AND wait_event_type = 'Lock'""").query(Integer.class).single() > 0);
             jdbc(second)
                     .sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'klaxon-a'")
                     .query()

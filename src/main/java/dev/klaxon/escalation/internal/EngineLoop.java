@@ -26,11 +26,7 @@ class EngineLoop implements SmartLifecycle {
     private volatile Thread thread;
 
     EngineLoop(
-            EscalationEngine engine,
-            TimerStore timers,
-            Wakeup wakeup,
-            EscalationProperties properties,
-            Clock clock) {
+            EscalationEngine engine, TimerStore timers, Wakeup wakeup, EscalationProperties properties, Clock clock) {
         this.engine = engine;
         this.timers = timers;
         this.wakeup = wakeup;

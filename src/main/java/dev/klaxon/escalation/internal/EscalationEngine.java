@@ -151,11 +151,10 @@ public class EscalationEngine {
                 done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.CANCELLED));
                 return;
             }
-            Run after =
-                    switch (timer.kind()) {
-                        case STEP -> escalate(run, timer);
-                        case RENOTIFY -> renotify(run, timer);
-                    };
+            Run after = switch (timer.kind()) {
+                case STEP -> escalate(run, timer);
+                case RENOTIFY -> renotify(run, timer);
+            };
             runs.put(after.incidentId(), after);
             changed.put(after.incidentId(), after);
         }
@@ -172,8 +171,12 @@ public class EscalationEngine {
                 if (!paged.isEmpty()) {
                     break;
                 }
-                line(run, ResponseEvent.ESCALATED, Timer.stepKey(level, cycle), describe(policy, level, cycle)
-                        + ": nobody to page (" + names.targets(policy.levels().get(level - 1)) + ")");
+                line(
+                        run,
+                        ResponseEvent.ESCALATED,
+                        Timer.stepKey(level, cycle),
+                        describe(policy, level, cycle) + ": nobody to page ("
+                                + names.targets(policy.levels().get(level - 1)) + ")");
                 int[] following = following(policy, level, cycle);
                 if (following == null) {
                     break;
@@ -186,17 +189,24 @@ public class EscalationEngine {
                 done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.NOBODY));
             } else {
                 done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.PAGED));
-                line(run, ResponseEvent.ESCALATED, stepKey, describe(policy, level, cycle) + ": paging "
-                        + names.users(paged));
+                line(
+                        run,
+                        ResponseEvent.ESCALATED,
+                        stepKey,
+                        describe(policy, level, cycle) + ": paging " + names.users(paged));
                 for (UUID user : paged) {
-                    pages.add(new PageRequest(
-                            run.incidentId(), user, stepKey, PageReason.ESCALATION, level, null, now));
+                    pages.add(
+                            new PageRequest(run.incidentId(), user, stepKey, PageReason.ESCALATION, level, null, now));
                 }
             }
             int[] following = following(policy, level, cycle);
             if (following == null) {
-                line(run, ResponseEvent.ESCALATION_STOPPED, stepKey, "Policy '" + policy.name()
-                        + "' has no further levels; the incident stays open until someone acknowledges it");
+                line(
+                        run,
+                        ResponseEvent.ESCALATION_STOPPED,
+                        stepKey,
+                        "Policy '" + policy.name()
+                                + "' has no further levels; the incident stays open until someone acknowledges it");
                 return run.withStep(RunStatus.EXHAUSTED, level, cycle, null, now);
             }
             Timer step = Timer.step(
@@ -221,9 +231,13 @@ public class EscalationEngine {
                 done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.NOBODY));
             } else {
                 done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.PAGED));
-                line(run, ResponseEvent.ESCALATED, timer.stepKey(), "Still unresolved "
-                        + Durations.human(policy.renotifyAfterAck()) + " after the acknowledgement: paging "
-                        + names.users(people) + " again");
+                line(
+                        run,
+                        ResponseEvent.ESCALATED,
+                        timer.stepKey(),
+                        "Still unresolved "
+                                + Durations.human(policy.renotifyAfterAck()) + " after the acknowledgement: paging "
+                                + names.users(people) + " again");
                 for (UUID user : people) {
                     pages.add(new PageRequest(
                             run.incidentId(), user, timer.stepKey(), PageReason.RENOTIFY, 0, null, now));
@@ -236,9 +250,13 @@ public class EscalationEngine {
         }
 
         private EscalationPolicy policy(Run run) {
-            return policyCache.computeIfAbsent(run.policyId(), id -> policies.find(id)
-                    // The policy was replaced and deleted while this incident escalated: the default takes over.
-                    .orElseGet(() -> policies.find(PolicyStore.DEFAULT_POLICY_ID).orElseThrow()));
+            return policyCache.computeIfAbsent(
+                    run.policyId(),
+                    id -> policies.find(id)
+                            // The policy was replaced and deleted while this incident escalated: the default takes
+                            // over.
+                            .orElseGet(() ->
+                                    policies.find(PolicyStore.DEFAULT_POLICY_ID).orElseThrow()));
         }
 
         private List<UUID> responders(EscalationLevel level, UUID teamId) {

@@ -95,7 +95,8 @@ class EscalationListeners {
                 return;
             }
             EscalationPolicy policy = policies.find(run.policyId()).orElse(null);
-            UUID acknowledgedBy = event.by().type() == Actor.Type.USER ? event.by().id() : null;
+            UUID acknowledgedBy =
+                    event.by().type() == Actor.Type.USER ? event.by().id() : null;
             String message = "Acknowledged by " + event.by().name() + ": escalation stopped"
                     + (run.level() > 0 ? " at level " + run.level() : "");
             Run after = new Run(

@@ -167,17 +167,15 @@ public class PolicyStore {
         Map<UUID, Map<Integer, List<EscalationTarget>>> targets = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT * FROM escalation_targets WHERE policy_id IN (:ids)
-                ORDER BY policy_id, level_position, position""")
-                .param("ids", ids)
-                .query(rs -> {
-                    targets.computeIfAbsent(rs.getObject("policy_id", UUID.class), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(rs.getInt("level_position"), k -> new ArrayList<>())
-                            .add(new EscalationTarget(
-                                    EscalationTarget.Type.valueOf(rs.getString("type")),
-                                    rs.getObject("target_id", UUID.class),
-                                    rs.getObject("team_id", UUID.class),
-                                    rs.getString("role")));
-                });
+                ORDER BY policy_id, level_position, position""").param("ids", ids).query(rs -> {
+            targets.computeIfAbsent(rs.getObject("policy_id", UUID.class), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(rs.getInt("level_position"), k -> new ArrayList<>())
+                    .add(new EscalationTarget(
+                            EscalationTarget.Type.valueOf(rs.getString("type")),
+                            rs.getObject("target_id", UUID.class),
+                            rs.getObject("team_id", UUID.class),
+                            rs.getString("role")));
+        });
         return headers.stream()
                 .map(h -> new EscalationPolicy(
                         h.id(),
@@ -188,8 +186,7 @@ public class PolicyStore {
                         timeouts.getOrDefault(h.id(), Map.of()).entrySet().stream()
                                 .map(e -> new EscalationLevel(
                                         e.getValue(),
-                                        targets.getOrDefault(h.id(), Map.of())
-                                                .getOrDefault(e.getKey(), List.of())))
+                                        targets.getOrDefault(h.id(), Map.of()).getOrDefault(e.getKey(), List.of())))
                                 .toList(),
                         h.id().equals(DEFAULT_POLICY_ID),
                         h.createdAt(),

@@ -38,7 +38,10 @@ class ResponderNames {
         return switch (target.type()) {
             case USER -> user(target.id());
             case ROTATION ->
-                "rotation " + onCall.find(target.id()).map(r -> r.name()).orElse(target.id().toString());
+                "rotation "
+                        + onCall.find(target.id())
+                                .map(r -> r.name())
+                                .orElse(target.id().toString());
             case ROLE -> "on call as " + target.role() + (target.teamId() == null ? " in the incident's team" : "");
         };
     }

@@ -26,10 +26,11 @@ public class Responders {
         return switch (target.type()) {
             case USER -> List.of(target.id());
             case ROTATION ->
-                onCall.onCall(target.id(), at).map(shift -> List.of(shift.userId())).orElse(List.of());
+                onCall.onCall(target.id(), at)
+                        .map(shift -> List.of(shift.userId()))
+                        .orElse(List.of());
             case ROLE ->
-                onCall.onCallFor(target.teamId() != null ? target.teamId() : incidentTeamId, target.role(), at)
-                        .stream()
+                onCall.onCallFor(target.teamId() != null ? target.teamId() : incidentTeamId, target.role(), at).stream()
                         .map(shift -> shift.userId())
                         .distinct()
                         .toList();

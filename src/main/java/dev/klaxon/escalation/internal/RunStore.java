@@ -79,23 +79,19 @@ class RunStore {
     }
 
     void updateAll(Collection<Run> runs) {
-        jdbcTemplate.batchUpdate(
-                """
+        jdbcTemplate.batchUpdate("""
                 UPDATE escalation_runs SET status = ?, level = ?, cycle = ?, renotify_count = ?, pending_step = ?,
                     acknowledged_by_id = ?, updated_at = ?
-                WHERE incident_id = ?""",
-                List.copyOf(runs),
-                500,
-                (ps, run) -> {
-                    ps.setString(1, run.status().name());
-                    ps.setInt(2, run.level());
-                    ps.setInt(3, run.cycle());
-                    ps.setInt(4, run.renotifyCount());
-                    ps.setString(5, run.pendingStep());
-                    ps.setObject(6, run.acknowledgedById());
-                    ps.setObject(7, JdbcTime.toDb(run.updatedAt()));
-                    ps.setObject(8, run.incidentId());
-                });
+                WHERE incident_id = ?""", List.copyOf(runs), 500, (ps, run) -> {
+            ps.setString(1, run.status().name());
+            ps.setInt(2, run.level());
+            ps.setInt(3, run.cycle());
+            ps.setInt(4, run.renotifyCount());
+            ps.setString(5, run.pendingStep());
+            ps.setObject(6, run.acknowledgedById());
+            ps.setObject(7, JdbcTime.toDb(run.updatedAt()));
+            ps.setObject(8, run.incidentId());
+        });
     }
 
     private static Run map(ResultSet rs, int row) throws SQLException {
@@ -113,5 +109,4 @@ class RunStore {
                 JdbcTime.fromDb(rs, "started_at"),
                 JdbcTime.fromDb(rs, "updated_at"));
     }
-
 }

@@ -24,21 +24,17 @@ class TimerStore {
     }
 
     void insertAll(Collection<Timer> timers) {
-        jdbcTemplate.batchUpdate(
-                """
+        jdbcTemplate.batchUpdate("""
                 INSERT INTO escalation_timers (id, incident_id, step_key, kind, level, cycle, due_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                List.copyOf(timers),
-                500,
-                (ps, timer) -> {
-                    ps.setObject(1, timer.id());
-                    ps.setObject(2, timer.incidentId());
-                    ps.setString(3, timer.stepKey());
-                    ps.setString(4, timer.kind().name());
-                    ps.setInt(5, timer.level());
-                    ps.setInt(6, timer.cycle());
-                    ps.setObject(7, JdbcTime.toDb(timer.dueAt()));
-                });
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", List.copyOf(timers), 500, (ps, timer) -> {
+            ps.setObject(1, timer.id());
+            ps.setObject(2, timer.incidentId());
+            ps.setString(3, timer.stepKey());
+            ps.setString(4, timer.kind().name());
+            ps.setInt(5, timer.level());
+            ps.setInt(6, timer.cycle());
+            ps.setObject(7, JdbcTime.toDb(timer.dueAt()));
+        });
     }
 
     /**
@@ -87,8 +83,7 @@ class TimerStore {
     List<TimerRow> list(UUID incidentId) {
         return jdbc.sql("SELECT * FROM escalation_timers WHERE incident_id = ? ORDER BY due_at, step_key")
                 .param(incidentId)
-                .query((rs, n) -> new TimerRow(
-                        map(rs, n), JdbcTime.fromDb(rs, "done_at"), rs.getString("outcome")))
+                .query((rs, n) -> new TimerRow(map(rs, n), JdbcTime.fromDb(rs, "done_at"), rs.getString("outcome")))
                 .list();
     }
 

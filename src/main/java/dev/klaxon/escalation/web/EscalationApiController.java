@@ -1,6 +1,5 @@
 package dev.klaxon.escalation.web;
 
-import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
 import dev.klaxon.escalation.EscalationLevel;
 import dev.klaxon.escalation.EscalationPolicies;
@@ -11,7 +10,6 @@ import dev.klaxon.escalation.EscalationView;
 import dev.klaxon.escalation.Escalations;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -94,34 +92,24 @@ class EscalationApiController {
         return escalations.find(id).orElseThrow(() -> new NotFoundException("Escalation of incident", id));
     }
 
+    /** Unknown target types become a null type, which the policy validation reports with the others. */
     static EscalationPolicySpec spec(PolicyBody body) {
-        List<InvalidInputException.FieldError> errors = new ArrayList<>();
-        List<EscalationLevel> levels = new ArrayList<>();
-        if (body.levels() != null) {
-            for (int l = 0; l < body.levels().size(); l++) {
-                LevelBody level = body.levels().get(l);
-                if (level == null) {
-                    errors.add(new InvalidInputException.FieldError("levels[" + l + "]", "must not be null"));
-                    continue;
-                }
-                List<EscalationTarget> targets = new ArrayList<>();
-                List<TargetBody> given = level.targets() == null ? List.of() : level.targets();
-                for (int t = 0; t < given.size(); t++) {
-                    TargetBody target = given.get(t);
-                    EscalationTarget.Type type = target == null ? null : type(target.type());
-                    if (type == null) {
-                        errors.add(new InvalidInputException.FieldError(
-                                "levels[" + l + "].targets[" + t + "].type", "must be one of user, rotation, role"));
-                        continue;
-                    }
-                    targets.add(new EscalationTarget(type, target.id(), target.teamId(), target.role()));
-                }
-                levels.add(new EscalationLevel(level.timeout(), targets));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        List<EscalationLevel> levels = body.levels() == null
+                ? null
+                : body.levels().stream()
+                        .map(level -> level == null
+                                ? new EscalationLevel(null, List.of())
+                                : new EscalationLevel(
+                                        level.timeout(),
+                                        level.targets() == null
+                                                ? List.of()
+                                                : level.targets().stream()
+                                                        .map(t -> t == null
+                                                                ? new EscalationTarget(null, null, null, null)
+                                                                : new EscalationTarget(
+                                                                        type(t.type()), t.id(), t.teamId(), t.role()))
+                                                        .toList()))
+                        .toList();
         return new EscalationPolicySpec(
                 body.name(), body.description(), body.repeat(), body.renotifyAfterAck(), levels);
     }

@@ -185,9 +185,7 @@ class EscalationPages {
                 form.getFirst("name"),
                 form.getFirst("description"),
                 repeat == null || repeat.isBlank() ? 0 : (int) number(repeat, "repeat"),
-                renotify == null || renotify.isBlank()
-                        ? null
-                        : Duration.ofMinutes(number(renotify, "renotifyMinutes")),
+                renotify == null || renotify.isBlank() ? null : Duration.ofMinutes(number(renotify, "renotifyMinutes")),
                 levels);
     }
 

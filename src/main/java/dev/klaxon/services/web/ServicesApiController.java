@@ -76,8 +76,7 @@ class ServicesApiController {
 
     @PutMapping("/services/{id}")
     ServiceView update(@PathVariable UUID id, @Valid @RequestBody ServiceChange body) {
-        return services.update(
-                id, body.name(), body.description(), body.autoResolve(), body.escalationPolicyId());
+        return services.update(id, body.name(), body.description(), body.autoResolve(), body.escalationPolicyId());
     }
 
     @PostMapping("/services/{id}/integrations")
