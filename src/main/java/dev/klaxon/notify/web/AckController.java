@@ -2,7 +2,6 @@ package dev.klaxon.notify.web;
 
 import dev.klaxon.notify.internal.Acknowledger;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -67,8 +66,6 @@ class AckController {
         if (status >= 400) {
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), result.message());
             problem.setTitle(title(result.outcome()));
-            problem.setType(URI.create(
-                    "https://klaxon.dev/problems/ack-" + result.outcome().name().toLowerCase()));
             problem.setProperty("outcome", result.outcome().name());
             if (result.incident() != null) {
                 problem.setProperty("incidentNumber", result.incident().number());
