@@ -14,6 +14,7 @@ import dev.klaxon.slo.internal.BreachStore;
 import dev.klaxon.slo.internal.BucketStore;
 import dev.klaxon.slo.internal.BucketStore.Counts;
 import dev.klaxon.slo.internal.Evaluator;
+import dev.klaxon.slo.internal.Puller;
 import dev.klaxon.slo.internal.SloProperties;
 import dev.klaxon.slo.internal.SloStore;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public class Slos {
     private final BucketStore buckets;
     private final BreachStore breaches;
     private final Evaluator evaluator;
+    private final Puller puller;
     private final SloPriorities priorities;
     private final Classification classification;
     private final Services services;
@@ -54,6 +56,7 @@ public class Slos {
             BucketStore buckets,
             BreachStore breaches,
             Evaluator evaluator,
+            Puller puller,
             SloPriorities priorities,
             Classification classification,
             Services services,
@@ -65,6 +68,7 @@ public class Slos {
         this.buckets = buckets;
         this.breaches = breaches;
         this.evaluator = evaluator;
+        this.puller = puller;
         this.priorities = priorities;
         this.classification = classification;
         this.services = services;
@@ -90,6 +94,7 @@ public class Slos {
                 List.of(),
                 checked.stakeholderGroups(),
                 checked.alerting(),
+                checked.queries(),
                 now,
                 now);
         try {
@@ -99,6 +104,32 @@ public class Slos {
         }
         var priority = priorities.set(slo.id(), checked.priority(), checked.priorityFrequency(), by);
         return slo.withPriority(priority.priority(), priority.frequency());
+    }
+
+    /**
+     * Creates several SLOs at once (an import): all or none. Field errors name the SLO by its index, e.g.
+     * {@code slos[1].objective}.
+     */
+    @Transactional
+    public List<SloView> createAll(List<SloSpec> specs, Actor by) {
+        List<SloView> created = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            try {
+                SloValidation.check(specs.get(i));
+            } catch (InvalidInputException e) {
+                for (FieldError error : e.errors()) {
+                    errors.add(new FieldError("slos[" + i + "]." + error.field(), error.message()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        for (SloSpec spec : specs) {
+            created.add(create(spec, by));
+        }
+        return created;
     }
 
     /** Replaces the definition (the service stays); a changed priority starts a new entry in its history. */
@@ -116,7 +147,8 @@ public class Slos {
                 spec.priority(),
                 spec.priorityFrequency(),
                 spec.stakeholderGroups(),
-                spec.alerting()));
+                spec.alerting(),
+                spec.queries()));
         checkReferences(checked);
         var updated = new SloView(
                 id,
@@ -131,6 +163,7 @@ public class Slos {
                 current.priorityFrequency(),
                 checked.stakeholderGroups(),
                 checked.alerting(),
+                checked.queries(),
                 current.createdAt(),
                 clock.instant());
         try {
@@ -180,6 +213,12 @@ public class Slos {
     @Transactional(readOnly = true)
     public SloStatus status(SloView slo) {
         return evaluator.status(slo, clock.instant());
+    }
+
+    /** How pulling the SLO's counts from Prometheus goes; null for SLOs whose counts are pushed. */
+    @Transactional(readOnly = true)
+    public PullStatus pullStatus(SloView slo) {
+        return puller.status(slo);
     }
 
     @Transactional(readOnly = true)

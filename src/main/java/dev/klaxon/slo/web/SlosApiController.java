@@ -7,6 +7,8 @@ import dev.klaxon.services.ServiceView;
 import dev.klaxon.services.Services;
 import dev.klaxon.slo.AlertingSettings;
 import dev.klaxon.slo.EventCount;
+import dev.klaxon.slo.PullStatus;
+import dev.klaxon.slo.SliQueries;
 import dev.klaxon.slo.SloBreachView;
 import dev.klaxon.slo.SloEvaluations;
 import dev.klaxon.slo.SloSpec;
@@ -56,7 +58,10 @@ class SlosApiController {
             String priority,
             List<FrequencyStep> priorityFrequency,
             List<String> stakeholderGroups,
-            AlertingSettings alerting) {
+            AlertingSettings alerting,
+            String goodQuery,
+            String badQuery,
+            String totalQuery) {
 
         SloSpec spec() {
             return new SloSpec(
@@ -70,7 +75,8 @@ class SlosApiController {
                     priority,
                     priorityFrequency,
                     stakeholderGroups,
-                    alerting);
+                    alerting,
+                    SliQueries.ofNullable(goodQuery, badQuery, totalQuery));
         }
     }
 
@@ -92,6 +98,10 @@ class SlosApiController {
             List<FrequencyStep> priorityFrequency,
             List<String> stakeholderGroups,
             AlertingSettings alerting,
+            String goodQuery,
+            String badQuery,
+            String totalQuery,
+            PullStatus pull,
             Instant createdAt,
             Instant updatedAt,
             String state,
@@ -102,8 +112,9 @@ class SlosApiController {
             boolean exhaustsBeforeWindowEnd,
             List<SloStatus.ConditionStatus> conditions) {
 
-        static SloResponse of(SloView slo, SloStatus status) {
+        static SloResponse of(SloView slo, SloStatus status, PullStatus pull) {
             var b = status.errorBudget();
+            var q = slo.queries();
             return new SloResponse(
                     slo.id(),
                     slo.serviceId(),
@@ -117,6 +128,10 @@ class SlosApiController {
                     slo.priorityFrequency(),
                     slo.stakeholderGroups(),
                     slo.alerting(),
+                    q == null ? null : q.goodQuery(),
+                    q == null ? null : q.badQuery(),
+                    q == null ? null : q.totalQuery(),
+                    pull,
                     slo.createdAt(),
                     slo.updatedAt(),
                     status.state().name(),
@@ -137,26 +152,24 @@ class SlosApiController {
     @ResponseStatus(HttpStatus.CREATED)
     SloResponse create(@RequestBody SloBody body, @AuthenticationPrincipal KlaxonUser me) {
         var slo = slos.create(body.spec(), me.actor());
-        return SloResponse.of(slo, slos.status(slo));
+        return response(slo);
     }
 
     @GetMapping
     List<SloResponse> list(@RequestParam(required = false) UUID serviceId) {
-        return slos.list(serviceId).stream()
-                .map(slo -> SloResponse.of(slo, slos.status(slo)))
-                .toList();
+        return slos.list(serviceId).stream().map(this::response).toList();
     }
 
     @GetMapping("/{id}")
     SloResponse get(@PathVariable UUID id) {
         var slo = slos.get(id);
-        return SloResponse.of(slo, slos.status(slo));
+        return response(slo);
     }
 
     @PutMapping("/{id}")
     SloResponse update(@PathVariable UUID id, @RequestBody SloBody body, @AuthenticationPrincipal KlaxonUser me) {
         var slo = slos.update(id, body.spec(), me.actor());
-        return SloResponse.of(slo, slos.status(slo));
+        return response(slo);
     }
 
     @DeleteMapping("/{id}")
@@ -175,7 +188,8 @@ class SlosApiController {
     @PostMapping("/{id}/evaluate")
     SloResponse evaluate(@PathVariable UUID id) {
         var status = evaluations.evaluateNow(id);
-        return SloResponse.of(slos.get(id), status);
+        var slo = slos.get(id);
+        return SloResponse.of(slo, status, slos.pullStatus(slo));
     }
 
     /** The SLO as an OpenSLO v1 document (YAML). */
@@ -200,7 +214,11 @@ class SlosApiController {
     SloResponse importOpenSlo(
             @RequestParam UUID serviceId, @RequestBody String yaml, @AuthenticationPrincipal KlaxonUser me) {
         var slo = slos.create(OpenSloFormat.parse(yaml, serviceId), me.actor());
-        return SloResponse.of(slo, slos.status(slo));
+        return response(slo);
+    }
+
+    private SloResponse response(SloView slo) {
+        return SloResponse.of(slo, slos.status(slo), slos.pullStatus(slo));
     }
 
     @GetMapping("/{id}/breaches")
