@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -107,26 +108,28 @@ public class Slos {
     }
 
     /**
-     * Creates several SLOs at once (an import): all or none. Field errors name the SLO by its index, e.g.
-     * {@code slos[1].objective}.
+     * Creates several SLOs at once (an import): all or none. The keys say where each SLO came from (e.g.
+     * {@code slos[1]}); field errors carry them as a prefix ({@code slos[1].objective}).
      */
     @Transactional
-    public List<SloView> createAll(List<SloSpec> specs, Actor by) {
-        List<SloView> created = new ArrayList<>();
+    public List<SloView> createAll(Map<String, SloSpec> specs, Actor by) {
         List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
+        for (var entry : specs.entrySet()) {
             try {
-                SloValidation.check(specs.get(i));
+                checkReferences(SloValidation.check(entry.getValue()));
             } catch (InvalidInputException e) {
                 for (FieldError error : e.errors()) {
-                    errors.add(new FieldError("slos[" + i + "]." + error.field(), error.message()));
+                    errors.add(new FieldError(
+                            entry.getKey().isEmpty() ? error.field() : entry.getKey() + "." + error.field(),
+                            error.message()));
                 }
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        for (SloSpec spec : specs) {
+        List<SloView> created = new ArrayList<>();
+        for (SloSpec spec : specs.values()) {
             created.add(create(spec, by));
         }
         return created;

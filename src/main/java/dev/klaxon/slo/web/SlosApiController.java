@@ -2,6 +2,8 @@ package dev.klaxon.slo.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.klaxon.classification.FrequencyStep;
+import dev.klaxon.common.InvalidInputException;
+import dev.klaxon.common.InvalidInputException.FieldError;
 import dev.klaxon.identity.KlaxonUser;
 import dev.klaxon.services.ServiceView;
 import dev.klaxon.services.Services;
@@ -16,10 +18,14 @@ import dev.klaxon.slo.SloStatus;
 import dev.klaxon.slo.SloView;
 import dev.klaxon.slo.Slos;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -219,6 +225,125 @@ class SlosApiController {
 
     private SloResponse response(SloView slo) {
         return SloResponse.of(slo, slos.status(slo), slos.pullStatus(slo));
+    }
+
+    /** What an import created and what it did not use. */
+    record ImportResponse(List<String> formats, List<SloResponse> created, List<ImportReport.Ignored> ignored) {}
+
+    /**
+     * Creates the SLOs of OpenSLO v1 and/or Sloth {@code prometheus/v1} documents (YAML, several separated by
+     * {@code ---}), all or none. Each goes to the Klaxon service its document names ({@code spec.service} /
+     * {@code service}), or to {@code serviceId} when given.
+     */
+    @PostMapping(
+            value = "/import",
+            consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
+    @ResponseStatus(HttpStatus.CREATED)
+    ImportResponse importDocuments(
+            @RequestParam(required = false) UUID serviceId,
+            @RequestBody(required = false) String yaml,
+            @AuthenticationPrincipal KlaxonUser me) {
+        var report = new ImportReport();
+        SloDocuments.read(yaml, report);
+        Map<String, SloSpec> specs = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        List<ServiceView> all = serviceId == null ? services.list(null) : List.of();
+        for (var candidate : report.slos) {
+            UUID service = serviceId;
+            if (service == null) {
+                var matches = all.stream()
+                        .filter(s -> s.name().equals(candidate.service()))
+                        .toList();
+                if (matches.isEmpty()) {
+                    matches = all.stream()
+                            .filter(s -> s.name().equalsIgnoreCase(candidate.service()))
+                            .toList();
+                }
+                if (matches.size() == 1) {
+                    service = matches.get(0).id();
+                } else {
+                    errors.add(new FieldError(
+                            candidate.servicePath(),
+                            candidate.service().isEmpty()
+                                    ? "is required (the Klaxon service's name), or give ?serviceId="
+                                    : (matches.isEmpty()
+                                                    ? "no Klaxon service is named '"
+                                                    : "several services are named '")
+                                            + candidate.service() + "'; name a Klaxon service or give ?serviceId="));
+                    continue;
+                }
+            }
+            var s = candidate.spec();
+            specs.put(
+                    candidate.path(),
+                    new SloSpec(
+                            service,
+                            s.name(),
+                            s.description(),
+                            s.sliKind(),
+                            s.sliRatio(),
+                            s.objective(),
+                            s.window(),
+                            s.priority(),
+                            s.priorityFrequency(),
+                            s.stakeholderGroups(),
+                            s.alerting(),
+                            s.queries()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (specs.isEmpty()) {
+            throw InvalidInputException.of("body", "contains no SLO");
+        }
+        var created =
+                slos.createAll(specs, me.actor()).stream().map(this::response).toList();
+        return new ImportResponse(report.formats.stream().sorted().toList(), created, report.ignored);
+    }
+
+    /** The SLO as a Sloth {@code prometheus/v1} document (YAML). */
+    @GetMapping(
+            value = "/{id}/sloth",
+            produces = {"application/yaml", "text/yaml", "*/*"})
+    ResponseEntity<String> exportSloth(@PathVariable UUID id) {
+        var slo = slos.get(id);
+        return yaml(OpenSloFormat.YAML.writeValueAsString(SlothFormat.export(List.of(slo), serviceName(slo))));
+    }
+
+    /**
+     * All SLOs of a service as one Sloth {@code prometheus/v1} document ({@code format=sloth}) or as OpenSLO v1
+     * documents separated by {@code ---} ({@code format=openslo}).
+     */
+    @GetMapping(
+            value = "/export",
+            produces = {"application/yaml", "text/yaml", "*/*"})
+    ResponseEntity<String> export(@RequestParam(required = false) String format, @RequestParam UUID serviceId) {
+        var service = services.find(serviceId)
+                .orElseThrow(() -> InvalidInputException.of("serviceId", "service " + serviceId + " does not exist"));
+        var list = slos.list(serviceId);
+        if ("sloth".equals(format)) {
+            return yaml(OpenSloFormat.YAML.writeValueAsString(SlothFormat.export(list, service.name())));
+        }
+        if ("openslo".equals(format)) {
+            var out = new StringBuilder();
+            for (SloView slo : list) {
+                out.append("---\n").append(OpenSloFormat.export(slo, service.name()));
+            }
+            return yaml(out.toString());
+        }
+        throw InvalidInputException.of("format", "must be sloth or openslo");
+    }
+
+    private String serviceName(SloView slo) {
+        return services.find(slo.serviceId())
+                .map(ServiceView::name)
+                .orElse(slo.serviceId().toString());
+    }
+
+    private static ResponseEntity<String> yaml(String body) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/yaml"))
+                .body(body);
     }
 
     @GetMapping("/{id}/breaches")
