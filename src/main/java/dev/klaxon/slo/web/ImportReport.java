@@ -62,6 +62,11 @@ final class ImportReport {
         return value.isMissingNode() ? node.path(camel(snakeName)) : value;
     }
 
+    /** The spelling of a field the document uses (snake_case unless only camelCase is there). */
+    static String key(JsonNode node, String snakeName) {
+        return node.has(snakeName) || !node.has(camel(snakeName)) ? snakeName : camel(snakeName);
+    }
+
     static String text(JsonNode node) {
         return node == null || node.isMissingNode() || node.isNull() ? null : node.asString();
     }

@@ -37,7 +37,7 @@ final class OpenSloFormat {
     static final String GROUPS = "klaxon.dev/stakeholder-groups";
     static final String ALERTING = "klaxon.dev/alerting";
     static final String ID = "klaxon.dev/id";
-    private static final Pattern ROLLING = Pattern.compile("(\\d{1,2})d");
+    private static final Pattern ROLLING = Pattern.compile("(\\d{1,2})([dw])");
     static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
@@ -202,13 +202,16 @@ final class OpenSloFormat {
         if (duration != null
                 && window.path("isRolling").asBoolean(false)
                 && ROLLING.matcher(duration).matches()) {
-            klaxonWindow = "P" + duration.substring(0, duration.length() - 1) + "D";
+            var m = ROLLING.matcher(duration);
+            m.matches();
+            int days = Integer.parseInt(m.group(1)) * (m.group(2).equals("w") ? 7 : 1);
+            klaxonWindow = "P" + days + "D";
         } else if ("1M".equals(duration) && !window.path("isRolling").asBoolean(false)) {
             klaxonWindow = "month";
         } else {
             throw InvalidInputException.of(
                     join(specPath, "timeWindow"),
-                    "must be a rolling window in days (e.g. 28d) or the calendar month (1M)");
+                    "must be a rolling window in days or weeks (e.g. 28d, 4w) or the calendar month (1M)");
         }
         if (window.path("calendar").path("timeZone").isString()
                 && !"UTC".equals(window.path("calendar").path("timeZone").asString())) {

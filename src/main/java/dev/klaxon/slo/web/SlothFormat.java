@@ -76,10 +76,10 @@ final class SlothFormat {
             }
             spec = doc.path("spec");
             specPath = join(path, "spec");
+            report.unknownFields(spec, specPath, Set.of("service", "labels", "slos"));
         } else {
             report.unknownFields(doc, path, Set.of("version", "service", "labels", "slos"));
         }
-        report.unknownFields(spec, specPath, Set.of("service", "labels", "slos"));
         String service = text(spec.path("service"));
         if (spec.path("labels").isObject() && !spec.path("labels").isEmpty()) {
             report.ignore(join(specPath, "labels"), "Prometheus labels for generated rules; Klaxon generates no rules");
@@ -179,8 +179,10 @@ final class SlothFormat {
                 report.ignore(join(path, f), "Prometheus alert settings; Klaxon raises its own signals");
             }
         }
-        boolean page = enabled(field(alerting, "page_alert"), join(path, "page_alert"), report);
-        boolean ticket = enabled(field(alerting, "ticket_alert"), join(path, "ticket_alert"), report);
+        boolean page =
+                enabled(field(alerting, "page_alert"), join(path, ImportReport.key(alerting, "page_alert")), report);
+        boolean ticket = enabled(
+                field(alerting, "ticket_alert"), join(path, ImportReport.key(alerting, "ticket_alert")), report);
         if (!page && !ticket) {
             report.ignore(
                     path,
