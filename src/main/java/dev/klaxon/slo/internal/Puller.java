@@ -32,6 +32,7 @@ public class Puller {
     private final PullStore store;
     private final BucketStore buckets;
     private final SloProperties.Prometheus config;
+    private final Duration budget;
     private final TransactionTemplate tx;
     private final Counter successes;
     private final Counter failures;
@@ -47,6 +48,8 @@ public class Puller {
         this.store = store;
         this.buckets = buckets;
         this.config = properties.prometheus();
+        // A catch-up stops well within the evaluation lease, so no other instance takes the SLO over meanwhile.
+        this.budget = properties.lease().dividedBy(2);
         this.tx = tx;
         this.successes = Counter.builder("klaxon.slo.prometheus.pulls")
                 .description("Pulls of SLO counts from Prometheus")
@@ -76,8 +79,9 @@ public class Puller {
         }
         var counts = new TreeMap<Instant, Counts>();
         Instant pulled = null;
+        long deadline = System.nanoTime() + budget.toNanos(); // real elapsed time, not business time
         try {
-            for (Instant t = from; t.isBefore(end); ) {
+            for (Instant t = from; t.isBefore(end) && System.nanoTime() < deadline; ) {
                 Instant next = t.plus(step).isAfter(end) ? end : t.plus(step);
                 counts.put(t, interval(queries, Duration.between(t, next), next));
                 pulled = next;

@@ -17,10 +17,15 @@ import tools.jackson.databind.JsonNode;
 final class SloDocuments {
 
     static final int MAX_DOCUMENTS = 100;
+    static final int MAX_CHARACTERS = 1_000_000;
+    static final int MAX_SLOS = 500;
 
     private SloDocuments() {}
 
     static void read(String yaml, ImportReport report) {
+        if (yaml != null && yaml.length() > MAX_CHARACTERS) {
+            throw InvalidInputException.of("body", "at most " + MAX_CHARACTERS + " characters per import");
+        }
         List<JsonNode> documents = new ArrayList<>();
         try (tools.jackson.databind.MappingIterator<JsonNode> values =
                 OpenSloFormat.YAML.readerFor(JsonNode.class).readValues(yaml == null ? "" : yaml)) {
@@ -58,6 +63,9 @@ final class SloDocuments {
                                 + (text(doc.path("apiVersion")) == null
                                         ? ""
                                         : "; got apiVersion " + text(doc.path("apiVersion"))));
+            }
+            if (report.slos.size() > MAX_SLOS) {
+                throw InvalidInputException.of("body", "at most " + MAX_SLOS + " SLOs per import");
             }
         }
     }
