@@ -112,8 +112,7 @@ final class SlothFormat {
         }
         SliQueries queries = sli(slo.path("sli"), join(path, "sli"), klaxon, report);
         String name = klaxon.getOrDefault(NAME, text(slo.path("name")));
-        Double objective =
-                slo.path("objective").isNumber() ? slo.path("objective").asDouble() : null;
+        Double objective = number(slo.path("objective"));
         List<String> groups = klaxon.containsKey(GROUPS) && !klaxon.get(GROUPS).isBlank()
                 ? Arrays.stream(klaxon.get(GROUPS).split(","))
                         .map(String::strip)
@@ -132,6 +131,18 @@ final class SlothFormat {
                 groups,
                 alerting(slo.path("alerting"), join(path, "alerting"), klaxon, report),
                 queries);
+    }
+
+    /** A number, also when quoted ({@code objective: "99.9"}); null otherwise (validation then says so). */
+    private static Double number(JsonNode node) {
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        try {
+            return node.isString() ? Double.valueOf(node.asString().strip()) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static SliQueries sli(JsonNode sli, String path, Map<String, String> klaxon, ImportReport report) {

@@ -116,7 +116,7 @@ class SloFormatsTests {
                     sli: {events: {error_query: 'sum(rate(pay_total{code="500"}[{{.window}}]))', total_query: 'sum(rate(pay_total[{{.window}}]))'}}
                     alerting: {name: PaymentsSlo, ticket_alert: {disable: true}}
                   - name: refunds
-                    objective: 99
+                    objective: "99"
                     sli: {events: {error_query: 'sum(rate(refund_total{code="500"}[{{.window}}]))', total_query: 'sum(rate(refund_total[{{.window}}]))'}}
                     alerting: {name: RefundsSlo, page_alert: {disable: true}, ticket_alert: {disable: true}}
                 """);
@@ -125,6 +125,7 @@ class SloFormatsTests {
                 .extracting(AlertCondition::name)
                 .containsExactly("fast-burn", "slow-burn");
         assertThat(report.slos.get(1).spec().alerting()).isNull();
+        assertThat(report.slos.get(1).spec().objective()).isEqualTo(99.0);
         assertThat(report.ignored).anySatisfy(i -> {
             assertThat(i.path()).isEqualTo("slos[1].alerting");
             assertThat(i.reason()).contains("both alerts are disabled");
