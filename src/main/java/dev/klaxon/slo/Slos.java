@@ -249,8 +249,11 @@ public class Slos {
      */
     public int push(UUID sloId, String source, List<EventCount> events) {
         String src = source == null || source.isBlank() ? DEFAULT_SOURCE : source.strip();
+        if (get(sloId).queries() != null && src.equals(Puller.SOURCE)) {
+            throw InvalidInputException.of(
+                    "source", "'" + Puller.SOURCE + "' is where this SLO's pulled counts go; push with another source");
+        }
         var byMinute = collect(src, events);
-        get(sloId);
         try {
             return write(sloId, src, byMinute);
         } catch (DuplicateKeyException e) {

@@ -245,6 +245,12 @@ class SloImportIntegrationTests {
                 .json()
                 .get("id")
                 .asString();
+        var reserved = admin.post(
+                        "/api/v1/slos/" + id + "/events",
+                        "{\"source\":\"prometheus\",\"events\":[{\"timestamp\":\"2026-11-23T08:59:00Z\",\"good\":1,\"total\":1}]}")
+                .expect(400)
+                .json();
+        assertThat(reserved.get("errors").get(0).get("field").asString()).isEqualTo("source");
         var updated = admin.put("/api/v1/slos/" + id, base + "\"goodQuery\":\"\",\"totalQuery\":null}")
                 .expect(200)
                 .json();
