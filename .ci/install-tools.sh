@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that CI and bench/ need:
 #   postgresql (server + client), chromium, chromium-driver,
-#   prometheus-alertmanager, wrk, jq, curl, fonts-liberation.
+#   prometheus-alertmanager, prometheus, wrk, jq, curl, fonts-liberation.
 # Skips apt entirely when everything is already present, so reruns are fast.
 # Usable as a script (`bash .ci/install-tools.sh`) or sourced (then call install_tools).
 set -euo pipefail
@@ -17,6 +17,7 @@ _KLAXON_TOOLS=(
   "chromium:chromium"
   "chromium-driver:chromedriver"
   "prometheus-alertmanager:prometheus-alertmanager"
+  "prometheus:prometheus"
   "wrk:wrk"
   "jq:jq"
   "curl:curl"
@@ -56,7 +57,7 @@ install_tools() {
 
   echo "install-tools: installing ${missing[*]}"
   local start=$SECONDS
-  # Keep packages that ship services (postgresql, alertmanager) from starting them.
+  # Keep packages that ship services (postgresql, alertmanager, prometheus) from starting them.
   local policy=/usr/sbin/policy-rc.d policy_backup=""
   if [[ -e $policy ]]; then
     policy_backup=$(mktemp)

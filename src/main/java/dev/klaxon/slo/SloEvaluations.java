@@ -2,6 +2,7 @@ package dev.klaxon.slo;
 
 import dev.klaxon.common.ConflictException;
 import dev.klaxon.slo.internal.Evaluator;
+import dev.klaxon.slo.internal.Puller;
 import dev.klaxon.slo.internal.ScheduleStore;
 import dev.klaxon.slo.internal.SloProperties;
 import dev.klaxon.slo.internal.SloStore;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * Runs SLO evaluations: the due ones (what the scheduler thread calls, and tests after moving the clock) or
  * one SLO now. Each evaluation first claims the SLO's lease in the database, so that with several instances
- * every SLO is evaluated once per cycle and never by two instances at once.
+ * every SLO is evaluated once per cycle and never by two instances at once. SLOs with PromQL queries get their
+ * counts pulled from Prometheus first (under the same lease).
  */
 @Service
 public class SloEvaluations {
@@ -28,12 +30,20 @@ public class SloEvaluations {
     private final SloStore slos;
     private final ScheduleStore schedule;
     private final Evaluator evaluator;
+    private final Puller puller;
     private final SloProperties properties;
     private final Clock clock;
     private final String owner = "instance-" + UUID.randomUUID();
 
-    SloEvaluations(SloStore slos, ScheduleStore schedule, Evaluator evaluator, SloProperties properties, Clock clock) {
+    SloEvaluations(
+            SloStore slos,
+            ScheduleStore schedule,
+            Evaluator evaluator,
+            Puller puller,
+            SloProperties properties,
+            Clock clock) {
         this.slos = slos;
+        this.puller = puller;
         this.schedule = schedule;
         this.evaluator = evaluator;
         this.properties = properties;
@@ -65,6 +75,7 @@ public class SloEvaluations {
             throw new ConflictException("SLO " + sloId + " is being evaluated right now; try again in a moment");
         }
         try {
+            puller.pull(slo, now);
             var status = evaluator.evaluate(slo, now);
             schedule.release(sloId, owner, now, now.plus(slo.alerting().evaluateEvery()));
             return status;
@@ -80,6 +91,7 @@ public class SloEvaluations {
             return false; // deleted meanwhile
         }
         try {
+            puller.pull(slo.get(), now);
             evaluator.evaluate(slo.get(), now);
             schedule.release(id, owner, now, next(now, slo.get().alerting().evaluateEvery()));
             return true;

@@ -69,6 +69,13 @@ final class SloValidation {
         AlertingSettings alerting =
                 spec.alerting() == null ? AlertingSettings.multiWindowDefaults() : withDefaults(spec.alerting());
         checkAlerting(alerting, window, errors);
+        SliQueries queries = spec.queries() == null
+                ? null
+                : SliQueries.ofNullable(
+                        spec.queries().goodQuery(),
+                        spec.queries().badQuery(),
+                        spec.queries().totalQuery());
+        checkQueries(queries, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -87,7 +94,31 @@ final class SloValidation {
                         : spec.priority().strip(),
                 spec.priorityFrequency(),
                 groups.stream().map(String::strip).toList(),
-                alerting);
+                alerting,
+                queries);
+    }
+
+    private static void checkQueries(SliQueries q, List<FieldError> errors) {
+        if (q == null) {
+            return;
+        }
+        if (q.goodQuery() != null && q.badQuery() != null) {
+            errors.add(new FieldError("badQuery", "give goodQuery or badQuery, not both"));
+        } else if (q.eventQuery() == null) {
+            errors.add(new FieldError("goodQuery", "give goodQuery or badQuery together with totalQuery"));
+        }
+        if (q.totalQuery() == null) {
+            errors.add(new FieldError("totalQuery", "is required with goodQuery or badQuery"));
+        }
+        checkQuery("goodQuery", q.goodQuery(), errors);
+        checkQuery("badQuery", q.badQuery(), errors);
+        checkQuery("totalQuery", q.totalQuery(), errors);
+    }
+
+    private static void checkQuery(String field, String query, List<FieldError> errors) {
+        if (query != null && query.length() > SliQueries.MAX_LENGTH) {
+            errors.add(new FieldError(field, "must be at most " + SliQueries.MAX_LENGTH + " characters"));
+        }
     }
 
     private static AlertingSettings withDefaults(AlertingSettings a) {

@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param window {@code P28D} (rolling days) or {@code month} (calendar month, UTC)
  * @param priority the incident priority its breaches get now (null: none, the error-budget fallback decides)
  * @param priorityFrequency steps that raise the priority when the SLO breaks often
+ * @param queries PromQL the counts are pulled with; null: counts are pushed
  */
 public record SloView(
         UUID id,
@@ -28,6 +29,7 @@ public record SloView(
         List<FrequencyStep> priorityFrequency,
         List<String> stakeholderGroups,
         AlertingSettings alerting,
+        SliQueries queries,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -49,6 +51,7 @@ public record SloView(
                 frequency,
                 stakeholderGroups,
                 alerting,
+                queries,
                 createdAt,
                 updatedAt);
     }

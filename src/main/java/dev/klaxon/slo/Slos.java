@@ -14,6 +14,7 @@ import dev.klaxon.slo.internal.BreachStore;
 import dev.klaxon.slo.internal.BucketStore;
 import dev.klaxon.slo.internal.BucketStore.Counts;
 import dev.klaxon.slo.internal.Evaluator;
+import dev.klaxon.slo.internal.Puller;
 import dev.klaxon.slo.internal.SloProperties;
 import dev.klaxon.slo.internal.SloStore;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -42,6 +44,7 @@ public class Slos {
     private final BucketStore buckets;
     private final BreachStore breaches;
     private final Evaluator evaluator;
+    private final Puller puller;
     private final SloPriorities priorities;
     private final Classification classification;
     private final Services services;
@@ -54,6 +57,7 @@ public class Slos {
             BucketStore buckets,
             BreachStore breaches,
             Evaluator evaluator,
+            Puller puller,
             SloPriorities priorities,
             Classification classification,
             Services services,
@@ -65,6 +69,7 @@ public class Slos {
         this.buckets = buckets;
         this.breaches = breaches;
         this.evaluator = evaluator;
+        this.puller = puller;
         this.priorities = priorities;
         this.classification = classification;
         this.services = services;
@@ -90,6 +95,7 @@ public class Slos {
                 List.of(),
                 checked.stakeholderGroups(),
                 checked.alerting(),
+                checked.queries(),
                 now,
                 now);
         try {
@@ -99,6 +105,34 @@ public class Slos {
         }
         var priority = priorities.set(slo.id(), checked.priority(), checked.priorityFrequency(), by);
         return slo.withPriority(priority.priority(), priority.frequency());
+    }
+
+    /**
+     * Creates several SLOs at once (an import): all or none. The keys say where each SLO came from (e.g.
+     * {@code slos[1]}); field errors carry them as a prefix ({@code slos[1].objective}).
+     */
+    @Transactional
+    public List<SloView> createAll(Map<String, SloSpec> specs, Actor by) {
+        List<FieldError> errors = new ArrayList<>();
+        for (var entry : specs.entrySet()) {
+            try {
+                checkReferences(SloValidation.check(entry.getValue()));
+            } catch (InvalidInputException e) {
+                for (FieldError error : e.errors()) {
+                    errors.add(new FieldError(
+                            entry.getKey().isEmpty() ? error.field() : entry.getKey() + "." + error.field(),
+                            error.message()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<SloView> created = new ArrayList<>();
+        for (SloSpec spec : specs.values()) {
+            created.add(create(spec, by));
+        }
+        return created;
     }
 
     /** Replaces the definition (the service stays); a changed priority starts a new entry in its history. */
@@ -116,7 +150,8 @@ public class Slos {
                 spec.priority(),
                 spec.priorityFrequency(),
                 spec.stakeholderGroups(),
-                spec.alerting()));
+                spec.alerting(),
+                spec.queries()));
         checkReferences(checked);
         var updated = new SloView(
                 id,
@@ -131,6 +166,7 @@ public class Slos {
                 current.priorityFrequency(),
                 checked.stakeholderGroups(),
                 checked.alerting(),
+                checked.queries(),
                 current.createdAt(),
                 clock.instant());
         try {
@@ -182,6 +218,12 @@ public class Slos {
         return evaluator.status(slo, clock.instant());
     }
 
+    /** How pulling the SLO's counts from Prometheus goes; null for SLOs whose counts are pushed. */
+    @Transactional(readOnly = true)
+    public PullStatus pullStatus(SloView slo) {
+        return puller.status(slo);
+    }
+
     @Transactional(readOnly = true)
     public List<SloBreachView> breaches(UUID sloId, int limit) {
         return breaches.forSlo(sloId, limit);
@@ -207,8 +249,11 @@ public class Slos {
      */
     public int push(UUID sloId, String source, List<EventCount> events) {
         String src = source == null || source.isBlank() ? DEFAULT_SOURCE : source.strip();
+        if (get(sloId).queries() != null && src.equals(Puller.SOURCE)) {
+            throw InvalidInputException.of(
+                    "source", "'" + Puller.SOURCE + "' is where this SLO's pulled counts go; push with another source");
+        }
         var byMinute = collect(src, events);
-        get(sloId);
         try {
             return write(sloId, src, byMinute);
         } catch (DuplicateKeyException e) {

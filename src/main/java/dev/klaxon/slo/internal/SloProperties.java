@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rollUpAfter minute buckets older than this are summed into hour buckets (default 3 days; must be
  *     longer than {@code acceptLate}, so that no push reaches a rolled-up hour)
  * @param retention hour buckets older than this are deleted (default 400 days; at least 32 days)
+ * @param prometheus where SLOs with PromQL queries get their counts from
  */
 @ConfigurationProperties("klaxon.slo")
 public record SloProperties(
@@ -29,7 +30,53 @@ public record SloProperties(
         @DefaultValue("5m") Duration acceptFuture,
         @DefaultValue("10000") int maxEventsPerPush,
         @DefaultValue("3d") Duration rollUpAfter,
-        @DefaultValue("400d") Duration retention) {
+        @DefaultValue("400d") Duration retention,
+        @DefaultValue Prometheus prometheus) {
+
+    /**
+     * {@code klaxon.slo.prometheus.*}: the Prometheus HTTP API that SLOs with PromQL queries are pulled from.
+     *
+     * @param baseUrl e.g. {@code http://prometheus:9090} (unset: pulling is off; SLOs with queries say so)
+     * @param timeout connect and request timeout of one query (default 10s)
+     * @param username with {@code password}: HTTP basic authentication
+     * @param password see {@code username}
+     * @param bearerToken sent as {@code Authorization: Bearer} (instead of basic authentication)
+     * @param subqueryStep the resolution of the subquery that turns a counter expression into an increase
+     *     (default 15s; at most a quarter of the evaluation frequency is used)
+     * @param maxCatchUp at most this many missed evaluation intervals are pulled at once after an outage
+     *     (default 60); older gaps stay empty
+     */
+    public record Prometheus(
+            String baseUrl,
+            @DefaultValue("10s") Duration timeout,
+            String username,
+            String password,
+            String bearerToken,
+            @DefaultValue("15s") Duration subqueryStep,
+            @DefaultValue("60") int maxCatchUp) {
+
+        public Prometheus {
+            if (baseUrl != null && baseUrl.isBlank()) {
+                baseUrl = null;
+            }
+            if (baseUrl != null && !baseUrl.matches("https?://.+")) {
+                throw new IllegalArgumentException("klaxon.slo.prometheus.base-url must be an http(s) URL");
+            }
+            if (username != null && bearerToken != null) {
+                throw new IllegalArgumentException(
+                        "klaxon.slo.prometheus: give username/password or bearer-token, not both");
+            }
+            if (timeout.isNegative() || timeout.isZero() || subqueryStep.toSeconds() < 1 || maxCatchUp < 1) {
+                throw new IllegalArgumentException(
+                        "klaxon.slo.prometheus: timeout must be positive, subquery-step at least 1s, max-catch-up at"
+                                + " least 1");
+            }
+        }
+
+        public boolean enabled() {
+            return baseUrl != null;
+        }
+    }
 
     public SloProperties {
         if (rollUpAfter.compareTo(acceptLate) <= 0) {

@@ -2,6 +2,7 @@ package dev.klaxon.slo.internal;
 
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.slo.AlertingSettings;
+import dev.klaxon.slo.SliQueries;
 import dev.klaxon.slo.SloView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
@@ -29,8 +31,8 @@ public class SloStore {
     public void insert(SloView slo, Instant firstEvaluation) {
         jdbc.sql("""
                 INSERT INTO slo_slos (id, service_id, name, description, sli_kind, sli_ratio, objective, window_spec,
-                    stakeholder_groups, alerting, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    stakeholder_groups, alerting, good_query, bad_query, total_query, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         slo.id(),
                         slo.serviceId(),
@@ -42,6 +44,9 @@ public class SloStore {
                         slo.window(),
                         json.writeValueAsString(slo.stakeholderGroups()),
                         json.writeValueAsString(slo.alerting()),
+                        query(slo, SliQueries::goodQuery),
+                        query(slo, SliQueries::badQuery),
+                        query(slo, SliQueries::totalQuery),
                         JdbcTime.toDb(slo.createdAt()),
                         JdbcTime.toDb(slo.updatedAt()))
                 .update();
@@ -53,7 +58,8 @@ public class SloStore {
     public void update(SloView slo) {
         jdbc.sql("""
                 UPDATE slo_slos SET name = ?, description = ?, sli_kind = ?, sli_ratio = ?, objective = ?,
-                    window_spec = ?, stakeholder_groups = ?, alerting = ?, updated_at = ?
+                    window_spec = ?, stakeholder_groups = ?, alerting = ?, good_query = ?, bad_query = ?,
+                    total_query = ?, updated_at = ?
                 WHERE id = ?""")
                 .params(
                         slo.name(),
@@ -64,6 +70,9 @@ public class SloStore {
                         slo.window(),
                         json.writeValueAsString(slo.stakeholderGroups()),
                         json.writeValueAsString(slo.alerting()),
+                        query(slo, SliQueries::goodQuery),
+                        query(slo, SliQueries::badQuery),
+                        query(slo, SliQueries::totalQuery),
                         JdbcTime.toDb(slo.updatedAt()),
                         slo.id())
                 .update();
@@ -74,6 +83,7 @@ public class SloStore {
         jdbc.sql("DELETE FROM slo_buckets WHERE slo_id = ?").param(id).update();
         jdbc.sql("DELETE FROM slo_schedule WHERE slo_id = ?").param(id).update();
         jdbc.sql("DELETE FROM slo_condition_states WHERE slo_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM slo_pull_state WHERE slo_id = ?").param(id).update();
         return jdbc.sql("DELETE FROM slo_slos WHERE id = ?").param(id).update() == 1;
     }
 
@@ -96,6 +106,10 @@ public class SloStore {
                 .list();
     }
 
+    private static String query(SloView slo, Function<SliQueries, String> which) {
+        return slo.queries() == null ? null : which.apply(slo.queries());
+    }
+
     private SloView map(ResultSet rs, int row) throws SQLException {
         return new SloView(
                 rs.getObject("id", UUID.class),
@@ -110,6 +124,8 @@ public class SloStore {
                 List.of(),
                 Arrays.asList(json.readValue(rs.getString("stakeholder_groups"), String[].class)),
                 json.readValue(rs.getString("alerting"), AlertingSettings.class),
+                SliQueries.ofNullable(
+                        rs.getString("good_query"), rs.getString("bad_query"), rs.getString("total_query")),
                 JdbcTime.fromDb(rs, "created_at"),
                 JdbcTime.fromDb(rs, "updated_at"));
     }

@@ -11,6 +11,7 @@ import dev.klaxon.services.ServiceView;
 import dev.klaxon.services.Services;
 import dev.klaxon.slo.AlertCondition;
 import dev.klaxon.slo.AlertingSettings;
+import dev.klaxon.slo.SliQueries;
 import dev.klaxon.slo.SloBreachView;
 import dev.klaxon.slo.SloEvaluations;
 import dev.klaxon.slo.SloSpec;
@@ -93,7 +94,10 @@ class SloPages {
             Double depletionPercent,
             Integer depletionWindowMinutes,
             Integer evaluateEveryMinutes,
-            Integer snoozeMinutes) {
+            Integer snoozeMinutes,
+            String goodQuery,
+            String badQuery,
+            String totalQuery) {
 
         SloSpec spec(AlertingSettings current) {
             return new SloSpec(
@@ -112,7 +116,8 @@ class SloPages {
                                     .map(String::strip)
                                     .filter(s -> !s.isEmpty())
                                     .toList(),
-                    alerting(current));
+                    alerting(current),
+                    SliQueries.ofNullable(goodQuery, badQuery, totalQuery));
         }
 
         private AlertingSettings alerting(AlertingSettings current) {
@@ -172,6 +177,7 @@ class SloPages {
         var series = slos.series(id, from, status.at());
         model.addAttribute("slo", slo);
         model.addAttribute("status", status);
+        model.addAttribute("pull", slos.pullStatus(slo));
         model.addAttribute(
                 "service", services.find(slo.serviceId()).map(ServiceView::name).orElse("?"));
         model.addAttribute("burnDown", SloCharts.burnDown(slo, status, series, from));
