@@ -169,8 +169,9 @@ class TwoInstancesEscalationIntegrationTests {
         clock.advance(Duration.ofMinutes(5));
         second.getBean(Escalations.class).processDue();
 
+        var survivor = new EscalationTestSupport(Api.asAdmin(port(second)), jdbc(second));
         for (UUID incident : incidents) {
-            assertThat(support.pages(incident))
+            assertThat(survivor.pages(incident))
                     .extracting(row -> row.get("step_key") + "=" + row.get("user_id"))
                     .containsExactlyInAnyOrder("L1.C0=" + primary, "L2.C0=" + secondary);
         }
@@ -211,23 +212,24 @@ class TwoInstancesEscalationIntegrationTests {
     }
 
     private ConfigurableApplicationContext start(String name, String dataDir) {
-        List<String> properties = new ArrayList<>(List.of(
-                "server.port=0",
-                "klaxon.data-dir=" + dataDir,
-                "klaxon.identity.admin-password=" + KlaxonIntegrationTest.ADMIN_PASSWORD,
-                "klaxon.slo.scheduler-enabled=false",
-                "klaxon.escalation.worker-enabled=false",
-                "klaxon.escalation.batch-size=20",
-                "klaxon.notify.worker-enabled=false",
-                "klaxon.notify.batch-size=20",
-                "klaxon.oncall.handoff-worker-enabled=false"));
+        // Command-line arguments outrank application.yml (and the PostgreSQL URL the build passes as system properties
+        // is picked up by both instances as it is).
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--klaxon.data-dir=" + dataDir,
+                "--klaxon.identity.admin-password=" + KlaxonIntegrationTest.ADMIN_PASSWORD,
+                "--klaxon.slo.scheduler-enabled=false",
+                "--klaxon.escalation.worker-enabled=false",
+                "--klaxon.escalation.batch-size=20",
+                "--klaxon.notify.worker-enabled=false",
+                "--klaxon.notify.batch-size=20",
+                "--klaxon.oncall.handoff-worker-enabled=false"));
         if (onPostgres()) {
-            properties.add("spring.datasource.hikari.data-source-properties.ApplicationName=" + name);
+            arguments.add("--spring.datasource.hikari.data-source-properties.ApplicationName=" + name);
         }
         return new SpringApplicationBuilder(KlaxonApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
-                .properties(properties.toArray(String[]::new))
-                .run();
+                .run(arguments.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {
