@@ -87,18 +87,12 @@ public class Paging {
         Instant now = clock.instant();
         var unique = new LinkedHashMap<String, PageRequest>();
         requests.forEach(r -> unique.putIfAbsent(r.incidentId() + "/" + r.stepKey() + "/" + r.userId(), r));
-        List<PageRequest> fresh = new ArrayList<>();
-        unique.values().stream()
-                .collect(Collectors.groupingBy(
-                        r -> r.incidentId() + "/" + r.stepKey(), LinkedHashMap::new, Collectors.toList()))
-                .values()
-                .forEach(group -> {
-                    Set<UUID> paged = pages.alreadyPaged(
-                            group.get(0).incidentId(),
-                            group.get(0).stepKey(),
-                            group.stream().map(PageRequest::userId).toList());
-                    group.stream().filter(r -> !paged.contains(r.userId())).forEach(fresh::add);
-                });
+        Set<String> existing = pages.existingKeys(
+                unique.values().stream().map(PageRequest::incidentId).distinct().toList());
+        List<PageRequest> fresh = unique.entrySet().stream()
+                .filter(e -> !existing.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
         if (fresh.isEmpty()) {
             return List.of();
         }

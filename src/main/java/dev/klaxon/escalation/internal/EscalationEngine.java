@@ -133,6 +133,7 @@ public class EscalationEngine {
         private final Map<UUID, Run> runs;
         private final Map<UUID, EscalationPolicy> policyCache = new HashMap<>();
         private final Map<String, List<UUID>> responderCache = new HashMap<>();
+        private final Map<UUID, String> nameCache = new HashMap<>();
         private final List<TimerStore.Done> done = new ArrayList<>();
         private final List<Timer> next = new ArrayList<>();
         private final Map<UUID, Run> changed = new LinkedHashMap<>();
@@ -193,7 +194,7 @@ public class EscalationEngine {
                         run,
                         ResponseEvent.ESCALATED,
                         stepKey,
-                        describe(policy, level, cycle) + ": paging " + names.users(paged));
+                        describe(policy, level, cycle) + ": paging " + userNames(paged));
                 for (UUID user : paged) {
                     pages.add(
                             new PageRequest(run.incidentId(), user, stepKey, PageReason.ESCALATION, level, null, now));
@@ -237,7 +238,7 @@ public class EscalationEngine {
                         timer.stepKey(),
                         "Still unresolved "
                                 + Durations.human(policy.renotifyAfterAck()) + " after the acknowledgement: paging "
-                                + names.users(people) + " again");
+                                + userNames(people) + " again");
                 for (UUID user : people) {
                     pages.add(new PageRequest(
                             run.incidentId(), user, timer.stepKey(), PageReason.RENOTIFY, 0, null, now));
@@ -270,6 +271,14 @@ public class EscalationEngine {
                 }
             }
             return people;
+        }
+
+        private String userNames(List<UUID> people) {
+            return String.join(
+                    ", ",
+                    people.stream()
+                            .map(id -> nameCache.computeIfAbsent(id, names::user))
+                            .toList());
         }
 
         private void line(Run run, ResponseEvent event, String subject, String message) {

@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what is due: claims a batch in a short transaction, sends each delivery on a small pool outside any
- * transaction, then records the outcome (and a timeline line) in a transaction of its own. A delivery whose
+ * transaction, then records the batch's outcomes (and their timeline lines) in one transaction — one commit per
+ * batch instead of one per delivery; should that transaction fail, each outcome is recorded on its own. A delivery whose
  * sender died mid-send goes back to PENDING when its lease runs out; that one window can repeat a delivery,
  * which is why every message carries a stable delivery id.
  */
@@ -92,20 +93,25 @@ public class Outbox {
             if (batch == null || batch.isEmpty()) {
                 return handled;
             }
-            List<Future<?>> sends = new ArrayList<>();
+            List<Future<Outcome>> sends = new ArrayList<>();
             for (var delivery : batch) {
                 sends.add(senders.submit(() -> deliver(delivery)));
             }
-            for (Future<?> send : sends) {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> send : sends) {
                 try {
-                    send.get();
+                    Outcome outcome = send.get();
+                    if (outcome != null) {
+                        outcomes.add(outcome);
+                    }
                 } catch (ExecutionException e) {
-                    log.error("Recording a delivery failed; its lease will make it due again", e.getCause());
+                    log.error("Sending a delivery failed unexpectedly; its lease will make it due again", e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return handled;
                 }
             }
+            recordAll(outcomes);
             handled += batch.size();
             if (batch.size() < properties.batchSize()) {
                 return handled;
@@ -113,7 +119,32 @@ public class Outbox {
         }
     }
 
-    private void deliver(DeliveryStore.Claimed delivery) {
+    /** What one send attempt came to, recorded with the rest of its batch. */
+    private record Outcome(DeliveryStore.Claimed delivery, String error, Instant at) {}
+
+    private void recordAll(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> outcomes.forEach(this::record));
+        } catch (RuntimeException e) {
+            log.warn("Recording {} outcomes together failed; recording them one by one", outcomes.size(), e);
+            for (Outcome outcome : outcomes) {
+                try {
+                    transaction.executeWithoutResult(status -> record(outcome));
+                } catch (RuntimeException single) {
+                    log.error(
+                            "Recording delivery {} failed; its lease will make it due again",
+                            outcome.delivery().id(),
+                            single);
+                }
+            }
+        }
+    }
+
+    /** Sends one delivery; null when it was cancelled instead (that is recorded at once). */
+    private Outcome deliver(DeliveryStore.Claimed delivery) {
         String error = null;
         try {
             OutgoingMessage message = composer.compose(delivery);
@@ -121,7 +152,7 @@ public class Outbox {
             if (obsolete != null) {
                 transaction.executeWithoutResult(
                         status -> store.markCancelled(delivery.id(), delivery.claimToken(), obsolete));
-                return;
+                return null;
             }
             Channel channel = ContactType.parse(delivery.channel())
                     .map(channels::get)
@@ -133,8 +164,7 @@ public class Outbox {
             log.warn("Delivery {} failed unexpectedly", delivery.id(), e);
             error = "unexpected error: " + e.getClass().getSimpleName();
         }
-        String failure = error;
-        transaction.executeWithoutResult(status -> record(delivery, failure, clock.instant()));
+        return new Outcome(delivery, error, clock.instant());
     }
 
     /**
@@ -155,7 +185,10 @@ public class Outbox {
         return null;
     }
 
-    private void record(DeliveryStore.Claimed delivery, String error, Instant at) {
+    private void record(Outcome outcome) {
+        DeliveryStore.Claimed delivery = outcome.delivery();
+        String error = outcome.error();
+        Instant at = outcome.at();
         String attempt = "attempt " + delivery.attempts() + " of " + properties.maxAttempts();
         ResponseEvent event;
         String message;

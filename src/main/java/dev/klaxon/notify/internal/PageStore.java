@@ -49,19 +49,21 @@ public class PageStore {
     }
 
     /** Of {@code userIds}, those already paged for this incident and step. */
-    public Set<UUID> alreadyPaged(UUID incidentId, String stepKey, Collection<UUID> userIds) {
-        Set<UUID> paged = new HashSet<>();
-        for (List<UUID> chunk : ContactStore.chunks(userIds)) {
-            paged.addAll(jdbc.sql("""
-                    SELECT user_id FROM notify_pages
-                    WHERE incident_id = :incident AND step_key = :step AND user_id IN (:ids)""")
-                    .param("incident", incidentId)
-                    .param("step", stepKey)
+    /**
+     * The (incident, step, person) keys among {@code incidentIds} that already have a page, as
+     * {@code incident/step/user} strings: one query per chunk of incidents however many steps are asked about.
+     */
+    public Set<String> existingKeys(Collection<UUID> incidentIds) {
+        Set<String> keys = new HashSet<>();
+        for (List<UUID> chunk : ContactStore.chunks(incidentIds)) {
+            jdbc.sql("SELECT incident_id, step_key, user_id FROM notify_pages WHERE incident_id IN (:ids)")
                     .param("ids", chunk)
-                    .query((rs, n) -> rs.getObject(1, UUID.class))
-                    .list());
+                    .query(rs -> {
+                        keys.add(rs.getObject(1, UUID.class) + "/" + rs.getString(2) + "/"
+                                + rs.getObject(3, UUID.class));
+                    });
         }
-        return paged;
+        return keys;
     }
 
     /** One JDBC batch; a duplicate (incident, step, person) fails the whole batch. */
