@@ -85,7 +85,8 @@ class IncidentsApiIntegrationTests {
                 .isEqualTo(clock.instant().toString());
 
         var timeline = admin.get("/api/v1/incidents/" + id + "/timeline").json();
-        assertThat(kinds(timeline)).containsExactly("ALERT_RECEIVED", "INCIDENT_OPENED", "ACKNOWLEDGED", "RESOLVED");
+        assertThat(kinds(timeline))
+                .containsExactly("ALERT_RECEIVED", "INCIDENT_OPENED", "ACKNOWLEDGED", "ESCALATION_STOPPED", "RESOLVED");
         assertThat(timeline.get(2).get("actor").get("name").asString()).isEqualTo("Administrator");
     }
 
