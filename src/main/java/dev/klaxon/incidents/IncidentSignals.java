@@ -67,7 +67,14 @@ public class IncidentSignals {
                     id, signal.priority().strip(), signal.priorityReason(), signal.sender(), at);
         }
         events.publishEvent(new IncidentOpened(
-                id, number, service.id(), service.teamId(), signal.title(), signal.severityHint(), at));
+                id,
+                number,
+                service.id(),
+                service.teamId(),
+                service.escalationPolicyId(),
+                signal.title(),
+                signal.severityHint(),
+                at));
         return id;
     }
 

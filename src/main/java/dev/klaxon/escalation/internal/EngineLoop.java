@@ -48,7 +48,10 @@ class EngineLoop implements SmartLifecycle {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 engine.processDue();
-                wakeup.await(sleepMillis());
+                if (wakeup.await(sleepMillis()) && !properties.gather().isZero()) {
+                    // Woken by a new incident: others of the same burst are likely a few milliseconds behind.
+                    Thread.sleep(properties.gather().toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {

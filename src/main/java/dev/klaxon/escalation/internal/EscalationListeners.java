@@ -14,8 +14,6 @@ import dev.klaxon.notify.PageAcknowledged;
 import dev.klaxon.notify.PageReason;
 import dev.klaxon.notify.PageRequest;
 import dev.klaxon.notify.Paging;
-import dev.klaxon.services.ServiceView;
-import dev.klaxon.services.Services;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +32,6 @@ class EscalationListeners {
     private final RunStore runs;
     private final TimerStore timers;
     private final PolicyStore policies;
-    private final Services services;
     private final Responders responders;
     private final ResponderNames names;
     private final Paging paging;
@@ -45,7 +42,6 @@ class EscalationListeners {
             RunStore runs,
             TimerStore timers,
             PolicyStore policies,
-            Services services,
             Responders responders,
             ResponderNames names,
             Paging paging,
@@ -54,7 +50,6 @@ class EscalationListeners {
         this.runs = runs;
         this.timers = timers;
         this.policies = policies;
-        this.services = services;
         this.responders = responders;
         this.names = names;
         this.paging = paging;
@@ -64,12 +59,7 @@ class EscalationListeners {
 
     @EventListener
     void opened(IncidentOpened event) {
-        UUID policyId = services.find(event.serviceId())
-                .map(ServiceView::escalationPolicyId)
-                .orElse(null);
-        if (policyId == null) {
-            policyId = PolicyStore.DEFAULT_POLICY_ID;
-        }
+        UUID policyId = event.escalationPolicyId() != null ? event.escalationPolicyId() : PolicyStore.DEFAULT_POLICY_ID;
         Timer first = Timer.step(event.incidentId(), 1, 0, event.at());
         runs.insert(new Run(
                 event.incidentId(),

@@ -12,16 +12,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval the longest the loop sleeps; it also wakes when a step falls due and when this instance
  *     starts an escalation (default 1s)
  * @param batchSize due steps claimed and paged in one transaction (default 500)
+ * @param gather how long the loop lingers after this instance opened an incident before paging, so that a burst
+ *     of new incidents is paged in a few batches rather than one transaction each (default 20ms; 0 = none)
  */
 @ConfigurationProperties("klaxon.escalation")
 public record EscalationProperties(
         @DefaultValue("true") boolean workerEnabled,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("500") int batchSize) {
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("20ms") Duration gather) {
 
     public EscalationProperties {
         if (batchSize < 1 || batchSize > 5000) {
             throw new IllegalArgumentException("klaxon.escalation.batch-size must be between 1 and 5000");
+        }
+        if (gather.isNegative() || gather.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("klaxon.escalation.gather must be between 0 and 1s");
         }
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("klaxon.escalation.poll-interval must be positive");

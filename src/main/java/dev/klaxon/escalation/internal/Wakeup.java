@@ -32,13 +32,18 @@ class Wakeup {
         }
     }
 
-    /** Waits until signalled or until the time is up. */
-    void await(long millis) throws InterruptedException {
+    /**
+     * Waits until signalled or until the time is up; returns whether a signal woke it. The caller may then
+     * linger a moment so that the escalations of a burst of new incidents are paged in one batch.
+     */
+    boolean await(long millis) throws InterruptedException {
         synchronized (monitor) {
             if (!pending && millis > 0) {
                 monitor.wait(millis);
             }
+            boolean signalled = pending;
             pending = false;
+            return signalled;
         }
     }
 }
