@@ -75,6 +75,14 @@ class EscalationIntegrationTests {
         assertThat(escalation.get("level").asInt()).isEqualTo(2);
         assertThat(support.pages(incident)).hasSize(2);
         assertThat(timelineKinds(incident)).contains("ESCALATED", "ESCALATION_STOPPED", "PAGED");
+
+        var section =
+                api.get("/incidents/" + incident + "/escalation", "text/html").expect(200);
+        assertThat(section.body())
+                .contains("id=\"escalation-status\"")
+                .contains("Exhausted")
+                .contains("data-step=\"L1.C0\"")
+                .contains("data-step=\"L2.C0\"");
     }
 
     @Test
