@@ -29,8 +29,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -176,7 +174,7 @@ public class Paging {
         }
         if (!newDeliveries.isEmpty()) {
             deliveries.insertAll(newDeliveries);
-            wakeAfterCommit();
+            worker.wakeAfterCommit();
         }
         timeline.recordAll(lines);
         return created;
@@ -226,7 +224,7 @@ public class Paging {
                 });
         if (!rows.isEmpty()) {
             insertAll(rows, deliveries::insertAll);
-            wakeAfterCommit();
+            worker.wakeAfterCommit();
         }
     }
 
@@ -267,19 +265,6 @@ public class Paging {
             userIds.forEach(id -> users.find(id).map(UserView::name).ifPresent(name -> names.put(id, name)));
         }
         return names;
-    }
-
-    private void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    worker.wake();
-                }
-            });
-        } else {
-            worker.wake();
-        }
     }
 
     private static String truncate(String text, int max) {

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.klaxon.KlaxonApplication;
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.support.Api;
-import dev.klaxon.support.KlaxonIntegrationTest;
+import dev.klaxon.support.KlaxonInstance;
 import dev.klaxon.support.MutableClock;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -20,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -53,17 +50,14 @@ class EscalationLagBench {
             received.incrementAndGet();
         });
         receiver.start();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KlaxonApplication.class)
-                .initializers(c -> c.getBeanFactory().registerSingleton("testClock", clock))
-                .run(
-                        "--server.port=0",
-                        "--klaxon.data-dir=target/test-data/bench-" + UUID.randomUUID(),
-                        "--klaxon.identity.admin-password=" + KlaxonIntegrationTest.ADMIN_PASSWORD,
-                        "--klaxon.slo.scheduler-enabled=false",
-                        "--klaxon.oncall.handoff-worker-enabled=false",
-                        "--logging.level.dev.klaxon=WARN",
-                        "--klaxon.notify.worker-enabled=" + !Boolean.getBoolean("bench.no-senders"))) {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        boolean sending = !Boolean.getBoolean("bench.no-senders");
+        try (ConfigurableApplicationContext context = KlaxonInstance.start(
+                clock,
+                "target/test-data/bench-" + UUID.randomUUID(),
+                "klaxon.escalation.worker-enabled=true",
+                "klaxon.notify.worker-enabled=" + sending,
+                "logging.level.dev.klaxon=WARN")) {
+            int port = KlaxonInstance.port(context);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             Api api = Api.asAdmin(port);
             String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
@@ -115,13 +109,12 @@ class EscalationLagBench {
             double openSeconds = (System.nanoTime() - openStart) / 1e9;
             // Level 1 runs while the clock stands still: a warm-up that also leaves every level-2 step due at once.
             await().atMost(Duration.ofMinutes(10)).until(() -> count(jdbc, first, false) >= n);
-            if (!Boolean.getBoolean("bench.no-senders")) {
+            if (sending) {
                 await().atMost(Duration.ofMinutes(10)).until(() -> count(jdbc, first, true) >= n);
             }
 
             Instant due = start.plus(Duration.ofMinutes(5));
             clock.followRealTimeFrom(due.minusSeconds(2));
-            boolean sending = !Boolean.getBoolean("bench.no-senders");
             await().atMost(Duration.ofMinutes(10)).until(() -> count(jdbc, second, sending) >= n);
 
             List<Long> committed = lags(jdbc, second, "p.paged_at", due);

@@ -5,16 +5,13 @@ import static dev.klaxon.escalation.EscalationTestSupport.userLevel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.klaxon.KlaxonApplication;
 import dev.klaxon.support.Api;
-import dev.klaxon.support.KlaxonIntegrationTest;
+import dev.klaxon.support.KlaxonInstance;
 import dev.klaxon.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -60,21 +57,11 @@ class RestartEscalationIntegrationTests {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(KlaxonApplication.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
-                .run(
-                        "--server.port=0",
-                        "--klaxon.data-dir=" + dataDir,
-                        "--klaxon.identity.admin-password=" + KlaxonIntegrationTest.ADMIN_PASSWORD,
-                        "--klaxon.slo.scheduler-enabled=false",
-                        "--klaxon.notify.worker-enabled=false",
-                        "--klaxon.oncall.handoff-worker-enabled=false",
-                        "--klaxon.escalation.worker-enabled=true",
-                        "--klaxon.escalation.poll-interval=200ms");
+        return KlaxonInstance.start(
+                clock, dataDir, "klaxon.escalation.worker-enabled=true", "klaxon.escalation.poll-interval=200ms");
     }
 
     private static EscalationTestSupport support(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new EscalationTestSupport(Api.asAdmin(port), context.getBean(JdbcClient.class));
+        return new EscalationTestSupport(Api.asAdmin(KlaxonInstance.port(context)), context.getBean(JdbcClient.class));
     }
 }

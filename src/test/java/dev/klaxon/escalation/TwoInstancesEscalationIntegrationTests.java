@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.klaxon.KlaxonApplication;
 import dev.klaxon.notify.Deliveries;
 import dev.klaxon.support.Api;
-import dev.klaxon.support.KlaxonIntegrationTest;
+import dev.klaxon.support.KlaxonInstance;
 import dev.klaxon.support.MutableClock;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
@@ -32,8 +31,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -208,32 +205,20 @@ class TwoInstancesEscalationIntegrationTests {
     }
 
     private static boolean onPostgres() {
-        return System.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:");
+        return KlaxonInstance.onPostgres();
     }
 
     private ConfigurableApplicationContext start(String name, String dataDir) {
-        // Command-line arguments outrank application.yml (and the PostgreSQL URL the build passes as system properties
-        // is picked up by both instances as it is).
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--klaxon.data-dir=" + dataDir,
-                "--klaxon.identity.admin-password=" + KlaxonIntegrationTest.ADMIN_PASSWORD,
-                "--klaxon.slo.scheduler-enabled=false",
-                "--klaxon.escalation.worker-enabled=false",
-                "--klaxon.escalation.batch-size=20",
-                "--klaxon.notify.worker-enabled=false",
-                "--klaxon.notify.batch-size=20",
-                "--klaxon.oncall.handoff-worker-enabled=false"));
+        List<String> settings =
+                new ArrayList<>(List.of("klaxon.escalation.batch-size=20", "klaxon.notify.batch-size=20"));
         if (onPostgres()) {
-            arguments.add("--spring.datasource.hikari.data-source-properties.ApplicationName=" + name);
+            settings.add("spring.datasource.hikari.data-source-properties.ApplicationName=" + name);
         }
-        return new SpringApplicationBuilder(KlaxonApplication.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
-                .run(arguments.toArray(String[]::new));
+        return KlaxonInstance.start(clock, dataDir, settings.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return KlaxonInstance.port(context);
     }
 
     private static JdbcClient jdbc(ConfigurableApplicationContext context) {

@@ -1,91 +1,53 @@
 package dev.klaxon.escalation.internal;
 
+import dev.klaxon.common.BackgroundLoop;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * The background loop of one instance: run what is due, then sleep until the next step falls due, the poll
- * interval passes (another instance may have added earlier steps), or this instance starts an escalation.
+ * interval passes (another instance may have added earlier steps), or this instance starts an escalation
+ * ({@link #wakeAfterCommit()}; it then lingers {@code gather} so a burst of incidents is paged in few batches).
  * Work due while Klaxon was down is simply due at start.
  */
 @Component
 class EngineLoop implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(EngineLoop.class);
-
-    private final EscalationEngine engine;
-    private final TimerStore timers;
-    private final Wakeup wakeup;
     private final EscalationProperties properties;
-    private final Clock clock;
-    private volatile Thread thread;
+    private final BackgroundLoop loop;
 
-    EngineLoop(
-            EscalationEngine engine, TimerStore timers, Wakeup wakeup, EscalationProperties properties, Clock clock) {
-        this.engine = engine;
-        this.timers = timers;
-        this.wakeup = wakeup;
+    EngineLoop(EscalationEngine engine, TimerStore timers, EscalationProperties properties, Clock clock) {
         this.properties = properties;
-        this.clock = clock;
+        this.loop = BackgroundLoop.untilDue(
+                "escalation-engine",
+                properties.pollInterval(),
+                () -> timers.nextDue()
+                        .map(next -> Duration.between(clock.instant(), next))
+                        .orElse(null),
+                properties.gather(),
+                engine::processDue);
+    }
+
+    void wakeAfterCommit() {
+        loop.wakeAfterCommit();
     }
 
     @Override
-    public synchronized void start() {
-        if (!properties.workerEnabled() || thread != null) {
-            return;
+    public void start() {
+        if (properties.workerEnabled()) {
+            loop.start();
         }
-        thread = new Thread(this::run, "escalation-engine");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void run() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                engine.processDue();
-                if (wakeup.await(sleepMillis()) && !properties.gather().isZero()) {
-                    // Woken by a new incident: others of the same burst are likely a few milliseconds behind.
-                    Thread.sleep(properties.gather().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.warn("Escalation cycle failed; retrying after the poll interval", e);
-                try {
-                    wakeup.await(properties.pollInterval().toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-    }
-
-    private long sleepMillis() {
-        long poll = properties.pollInterval().toMillis();
-        Instant next = timers.nextDue().orElse(null);
-        if (next == null) {
-            return poll;
-        }
-        long untilDue = Duration.between(clock.instant(), next).toMillis();
-        // Not less than 50 ms: a due step another instance holds must not make this one spin.
-        return Math.max(50, Math.min(poll, untilDue));
     }
 
     @Override
-    public synchronized void stop() {
-        if (thread != null) {
-            thread.interrupt();
-            thread = null;
-        }
+    public void stop() {
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return loop.isRunning();
     }
 }

@@ -36,7 +36,7 @@ class EscalationListeners {
     private final ResponderNames names;
     private final Paging paging;
     private final IncidentTimeline timeline;
-    private final Wakeup wakeup;
+    private final EngineLoop engineLoop;
 
     EscalationListeners(
             RunStore runs,
@@ -46,7 +46,7 @@ class EscalationListeners {
             ResponderNames names,
             Paging paging,
             IncidentTimeline timeline,
-            Wakeup wakeup) {
+            EngineLoop engineLoop) {
         this.runs = runs;
         this.timers = timers;
         this.policies = policies;
@@ -54,7 +54,7 @@ class EscalationListeners {
         this.names = names;
         this.paging = paging;
         this.timeline = timeline;
-        this.wakeup = wakeup;
+        this.engineLoop = engineLoop;
     }
 
     @EventListener
@@ -75,7 +75,7 @@ class EscalationListeners {
                 event.at(),
                 event.at()));
         timers.insertAll(List.of(first));
-        wakeup.afterCommit();
+        engineLoop.wakeAfterCommit();
     }
 
     @EventListener
