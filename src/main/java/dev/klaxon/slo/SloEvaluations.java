@@ -9,7 +9,10 @@ import dev.klaxon.slo.internal.SloStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * Runs SLO evaluations: the due ones (what the scheduler thread calls, and tests after moving the clock) or
  * one SLO now. Each evaluation first claims the SLO's lease in the database, so that with several instances
- * every SLO is evaluated once per cycle and never by two instances at once. SLOs with PromQL queries get their
- * counts pulled from Prometheus first (under the same lease).
+ * every SLO is evaluated once per cycle and never by two instances at once. Due SLOs are claimed and evaluated
+ * in batches: one query reads the sums of a few hundred SLOs. SLOs with PromQL queries get their counts pulled
+ * from Prometheus first (under the same lease).
  */
 @Service
 public class SloEvaluations {
@@ -56,10 +60,8 @@ public class SloEvaluations {
         while (true) {
             Instant now = clock.instant();
             List<UUID> claimed = schedule.claimDue(now, owner, now.plus(properties.lease()), properties.batchSize());
-            for (UUID id : claimed) {
-                if (run(id, now)) {
-                    evaluated++;
-                }
+            if (!claimed.isEmpty()) {
+                evaluated += run(claimed, now);
             }
             if (claimed.size() < properties.batchSize()) {
                 return evaluated;
@@ -85,21 +87,40 @@ public class SloEvaluations {
         }
     }
 
-    private boolean run(UUID id, Instant now) {
-        var slo = slos.find(id);
-        if (slo.isEmpty()) {
-            return false; // deleted meanwhile
+    /**
+     * Evaluates a claimed batch: pulls first (SLOs with queries), then reads all sums at once and acts per SLO.
+     * Each SLO's lease is given back with its next due time, or, when its evaluation failed, with a retry soon.
+     */
+    private int run(List<UUID> claimed, Instant now) {
+        List<SloView> batch = slos.findAll(claimed); // deleted meanwhile: gone with their schedule rows
+        List<SloView> pulled = new ArrayList<>();
+        for (SloView slo : batch) {
+            try {
+                puller.pull(slo, now);
+                pulled.add(slo);
+            } catch (RuntimeException e) {
+                failed(slo, e, now);
+            }
         }
+        List<SloView> evaluated;
         try {
-            puller.pull(slo.get(), now);
-            evaluator.evaluate(slo.get(), now);
-            schedule.release(id, owner, now, next(now, slo.get().alerting().evaluateEvery()));
-            return true;
+            evaluated = evaluator.evaluateAll(pulled, now, (slo, e) -> failed(slo, e, now));
         } catch (RuntimeException e) {
-            log.warn("Evaluating SLO {} ({}) failed; retrying in {}", slo.get().name(), id, RETRY_AFTER_FAILURE, e);
-            schedule.abandon(id, owner, now.plus(RETRY_AFTER_FAILURE));
-            return false;
+            pulled.forEach(slo -> failed(slo, e, now));
+            return 0;
         }
+        Map<Instant, List<UUID>> byNext = new HashMap<>();
+        for (SloView slo : evaluated) {
+            byNext.computeIfAbsent(next(now, slo.alerting().evaluateEvery()), k -> new ArrayList<>())
+                    .add(slo.id());
+        }
+        byNext.forEach((next, ids) -> schedule.releaseAll(ids, owner, now, next));
+        return evaluated.size();
+    }
+
+    private void failed(SloView slo, RuntimeException e, Instant now) {
+        log.warn("Evaluating SLO {} ({}) failed; retrying in {}", slo.name(), slo.id(), RETRY_AFTER_FAILURE, e);
+        schedule.abandon(slo.id(), owner, now.plus(RETRY_AFTER_FAILURE));
     }
 
     /** The next multiple of the frequency after now, so evaluations keep a steady cadence. */

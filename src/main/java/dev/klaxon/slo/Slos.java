@@ -218,6 +218,12 @@ public class Slos {
         return evaluator.status(slo, clock.instant());
     }
 
+    /** The status now of each of these SLOs, read together (for lists). */
+    @Transactional(readOnly = true)
+    public Map<UUID, SloStatus> statuses(List<SloView> slos) {
+        return evaluator.statuses(slos, clock.instant());
+    }
+
     /** How pulling the SLO's counts from Prometheus goes; null for SLOs whose counts are pushed. */
     @Transactional(readOnly = true)
     public PullStatus pullStatus(SloView slo) {
@@ -235,10 +241,10 @@ public class Slos {
         return breaches.forIncident(incidentId);
     }
 
-    /** Event counts summed per bucket over all sources, for charts. */
+    /** Event counts per hour (all sources), for charts. */
     @Transactional(readOnly = true)
-    public List<BucketStore.Point> series(UUID sloId, Instant since, Instant until) {
-        return buckets.series(sloId, since, until);
+    public List<BucketStore.Point> hourly(UUID sloId, Instant since, Instant until) {
+        return buckets.hourly(sloId, since, until);
     }
 
     /**
@@ -254,16 +260,7 @@ public class Slos {
                     "source", "'" + Puller.SOURCE + "' is where this SLO's pulled counts go; push with another source");
         }
         var byMinute = collect(src, events);
-        try {
-            return write(sloId, src, byMinute);
-        } catch (DuplicateKeyException e) {
-            // A concurrent push inserted one of our buckets first; this time it exists and is replaced.
-            return write(sloId, src, byMinute);
-        }
-    }
-
-    private int write(UUID sloId, String source, TreeMap<Instant, Counts> byMinute) {
-        tx.executeWithoutResult(s -> buckets.replace(sloId, source, byMinute));
+        buckets.replace(sloId, src, byMinute);
         return byMinute.size();
     }
 

@@ -182,7 +182,8 @@ class PrometheusPullIntegrationTests {
         assertThat(evaluated.get("sli").asDouble()).isCloseTo(0.99, org.assertj.core.api.Assertions.within(0.001));
         assertThat(evaluated.get("pull").get("state").asString()).isEqualTo("OK");
         assertThat(evaluated.get("pull").get("pulledUntil").asString()).isEqualTo(end.toString());
-        var buckets = jdbc.sql("SELECT source, bucket_start, good, total FROM slo_buckets WHERE slo_id = ?")
+        var buckets = jdbc.sql("SELECT source, bucket_start, good, total FROM slo_buckets WHERE slo_id = ?"
+                        + " AND resolution_seconds = 60")
                 .param(UUID.fromString(sloId))
                 .query((rs, n) -> rs.getString("source") + " "
                         + rs.getObject("bucket_start", java.time.OffsetDateTime.class)

@@ -5,6 +5,7 @@ import dev.klaxon.slo.SloBreachView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +34,17 @@ public class BreachStore {
     }
 
     public Map<String, ConditionState> states(UUID sloId) {
+        return states(List.of(sloId)).getOrDefault(sloId, Map.of());
+    }
+
+    /** Per SLO (those with any), its conditions' states by condition name. */
+    public Map<UUID, Map<String, ConditionState>> states(Collection<UUID> sloIds) {
+        if (sloIds.isEmpty()) {
+            return Map.of();
+        }
         return jdbc
-                .sql("SELECT * FROM slo_condition_states WHERE slo_id = ?")
-                .param(sloId)
+                .sql("SELECT * FROM slo_condition_states WHERE slo_id IN (:ids)")
+                .param("ids", sloIds)
                 .query((rs, n) -> new ConditionState(
                         rs.getObject("slo_id", UUID.class),
                         rs.getString("condition_name"),
@@ -44,7 +53,8 @@ public class BreachStore {
                         JdbcTime.fromDb(rs, "last_alerted_at")))
                 .list()
                 .stream()
-                .collect(Collectors.toMap(ConditionState::condition, Function.identity()));
+                .collect(Collectors.groupingBy(
+                        ConditionState::sloId, Collectors.toMap(ConditionState::condition, Function.identity())));
     }
 
     public void save(ConditionState state) {

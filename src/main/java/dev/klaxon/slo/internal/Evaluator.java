@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -66,22 +67,87 @@ public class Evaluator {
 
     /** The status at {@code now} with the condition states as last evaluated. */
     public SloStatus status(SloView slo, Instant now) {
-        return compute(slo, now, breaches.states(slo.id())).status();
+        return compute(slo, now, breaches.states(slo.id()), buckets.sums(slo.id(), since(slo, now), now))
+                .status();
     }
 
-    private record Computed(SloStatus status, Map<String, Double> burnRates, Map<String, Boolean> met) {}
+    /** The status of each SLO at {@code now} (conditions as last evaluated), read together. */
+    public Map<UUID, SloStatus> statuses(List<SloView> slos, Instant now) {
+        var states = breaches.states(ids(slos));
+        var sums = sums(slos, now);
+        Map<UUID, SloStatus> result = new HashMap<>();
+        for (SloView slo : slos) {
+            result.put(
+                    slo.id(),
+                    compute(slo, now, states.getOrDefault(slo.id(), Map.of()), sums.get(slo.id()))
+                            .status());
+        }
+        return result;
+    }
 
-    private Computed compute(SloView slo, Instant now, Map<String, ConditionState> states) {
-        SloWindow window = slo.sloWindow();
+    /** What an evaluation found; the status (with its condition descriptions) is built only when asked for. */
+    private record Computed(
+            SloView slo,
+            Instant now,
+            ErrorBudget budget,
+            Map<String, Double> burnRates,
+            Instant exhaustion,
+            boolean exhausts,
+            Map<String, Boolean> met,
+            Map<String, ConditionState> states,
+            SloStatus.State state) {
+
+        SloStatus status() {
+            List<ConditionStatus> conditions = new ArrayList<>();
+            for (AlertCondition c : slo.alerting().conditions()) {
+                var s = states.get(c.name());
+                conditions.add(new ConditionStatus(
+                        c.name(),
+                        describe(c, burnRates),
+                        met.get(c.name()),
+                        s != null && s.firing(),
+                        s == null ? null : s.lastAlertedAt()));
+            }
+            return new SloStatus(
+                    now, budget.sli(), budget, burnRates, exhaustion, exhausts, List.copyOf(conditions), state);
+        }
+    }
+
+    /** Where the sums an evaluation needs start: the SLO window, then the burn-rate spans in ascending order. */
+    private static List<Instant> since(SloView slo, Instant now) {
+        List<Instant> since = new ArrayList<>();
+        since.add(slo.sloWindow().start(now));
+        spans(slo).forEach(d -> since.add(now.minus(d)));
+        return since;
+    }
+
+    private static TreeSet<Duration> spans(SloView slo) {
         var spans = new TreeSet<Duration>();
         spans.add(PROJECTION_SPAN);
         for (AlertCondition c : slo.alerting().conditions()) {
             spans.addAll(c.windows());
         }
-        List<Instant> since = new ArrayList<>();
-        since.add(window.start(now));
-        spans.forEach(d -> since.add(now.minus(d)));
-        List<Counts> sums = buckets.sums(slo.id(), since, now);
+        return spans;
+    }
+
+    /** The sums of several SLOs: one read per group of SLOs whose windows start at the same instants. */
+    private Map<UUID, List<Counts>> sums(List<SloView> slos, Instant now) {
+        Map<List<Instant>, List<UUID>> bySince = new HashMap<>();
+        for (SloView slo : slos) {
+            bySince.computeIfAbsent(since(slo, now), k -> new ArrayList<>()).add(slo.id());
+        }
+        Map<UUID, List<Counts>> sums = new HashMap<>();
+        bySince.forEach((since, ids) -> sums.putAll(buckets.sums(ids, since, now)));
+        return sums;
+    }
+
+    private static List<UUID> ids(List<SloView> slos) {
+        return slos.stream().map(SloView::id).toList();
+    }
+
+    private Computed compute(SloView slo, Instant now, Map<String, ConditionState> states, List<Counts> sums) {
+        SloWindow window = slo.sloWindow();
+        var spans = spans(slo);
         Counts whole = sums.get(0);
         var budget = ErrorBudget.of(slo.objective(), whole.good(), whole.total());
         Map<String, Double> rates = new LinkedHashMap<>();
@@ -93,7 +159,6 @@ public class Evaluator {
         Instant exhaustion = Exhaustion.projected(
                 budget.remaining(), rates.get(PROJECTION_SPAN.toString()), window.length(now), now);
         boolean exhausts = exhaustion != null && exhaustion.isBefore(window.end(now));
-        List<ConditionStatus> conditions = new ArrayList<>();
         Map<String, Boolean> met = new HashMap<>();
         boolean page = false;
         boolean ticket = false;
@@ -107,13 +172,6 @@ public class Evaluator {
                 page |= c.action() == AlertCondition.Action.page;
                 ticket |= c.action() == AlertCondition.Action.ticket;
             }
-            var state = states.get(c.name());
-            conditions.add(new ConditionStatus(
-                    c.name(),
-                    describe(c, rates),
-                    isMet,
-                    state != null && state.firing(),
-                    state == null ? null : state.lastAlertedAt()));
         }
         SloStatus.State state;
         if (whole.total() == 0) {
@@ -125,15 +183,43 @@ public class Evaluator {
         } else {
             state = SloStatus.State.OK;
         }
-        var status =
-                new SloStatus(now, budget.sli(), budget, rates, exhaustion, exhausts, List.copyOf(conditions), state);
-        return new Computed(status, rates, met);
+        return new Computed(slo, now, budget, rates, exhaustion, exhausts, met, states, state);
     }
 
     /** Evaluates at {@code now} and acts on condition changes; returns the status. */
     public SloStatus evaluate(SloView slo, Instant now) {
-        Map<String, ConditionState> states = new HashMap<>(breaches.states(slo.id()));
-        Computed computed = compute(slo, now, states);
+        var states = breaches.states(slo.id());
+        var computed = compute(slo, now, states, buckets.sums(slo.id(), since(slo, now), now));
+        // Nothing changed (the common case): the status computed above is current; no second read.
+        return act(slo, now, computed) ? status(slo, now) : computed.status();
+    }
+
+    /**
+     * Evaluates several SLOs at {@code now}: their sums and condition states are read together, then each acts
+     * on its own condition changes. An SLO whose action fails goes to {@code failed} and is left out of the
+     * result; the others go on.
+     *
+     * @return the SLOs evaluated
+     */
+    public List<SloView> evaluateAll(List<SloView> slos, Instant now, BiConsumer<SloView, RuntimeException> failed) {
+        var states = breaches.states(ids(slos));
+        var sums = sums(slos, now);
+        List<SloView> evaluated = new ArrayList<>();
+        for (SloView slo : slos) {
+            try {
+                var state = states.getOrDefault(slo.id(), Map.of());
+                act(slo, now, compute(slo, now, state, sums.get(slo.id())));
+                evaluated.add(slo);
+            } catch (RuntimeException e) {
+                failed.accept(slo, e);
+            }
+        }
+        return evaluated;
+    }
+
+    /** Acts on the conditions that changed; returns whether any did. */
+    private boolean act(SloView slo, Instant now, Computed computed) {
+        Map<String, ConditionState> states = new HashMap<>(computed.states());
         boolean changed = false;
         for (AlertCondition c : slo.alerting().conditions()) {
             var state = states.getOrDefault(c.name(), ConditionState.initial(slo.id(), c.name()));
@@ -153,8 +239,7 @@ public class Evaluator {
                 changed = true;
             }
         }
-        // Nothing changed (the common case): the status computed above is current; no second query.
-        return changed ? status(slo, now) : computed.status();
+        return changed;
     }
 
     private void breaching(SloView slo, AlertCondition c, ConditionState state, Computed computed, Instant now) {

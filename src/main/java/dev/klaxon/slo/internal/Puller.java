@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Pulls the counts of an SLO with PromQL queries before it is evaluated: one bucket per evaluation interval
@@ -33,7 +32,6 @@ public class Puller {
     private final BucketStore buckets;
     private final SloProperties.Prometheus config;
     private final Duration budget;
-    private final TransactionTemplate tx;
     private final Counter successes;
     private final Counter failures;
 
@@ -42,7 +40,6 @@ public class Puller {
             PullStore store,
             BucketStore buckets,
             SloProperties properties,
-            TransactionTemplate tx,
             MeterRegistry meters) {
         this.prometheus = prometheus;
         this.store = store;
@@ -50,7 +47,6 @@ public class Puller {
         this.config = properties.prometheus();
         // A catch-up stops well within the evaluation lease, so no other instance takes the SLO over meanwhile.
         this.budget = properties.lease().dividedBy(2);
-        this.tx = tx;
         this.successes = Counter.builder("klaxon.slo.prometheus.pulls")
                 .description("Pulls of SLO counts from Prometheus")
                 .tag("outcome", "success")
@@ -143,8 +139,6 @@ public class Puller {
     }
 
     private void save(SloView slo, TreeMap<Instant, Counts> counts) {
-        if (!counts.isEmpty()) {
-            tx.executeWithoutResult(s -> buckets.replace(slo.id(), SOURCE, counts));
-        }
+        buckets.replace(slo.id(), SOURCE, counts);
     }
 }

@@ -2,47 +2,53 @@ package dev.klaxon.slo.internal;
 
 import dev.klaxon.common.JdbcTime;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Which SLO is due and who evaluates it. A claim is a conditional UPDATE that succeeds for exactly one
- * caller (the database serialises updates of a row), so with several instances each due SLO is evaluated
- * once per cycle; a lease that runs out (an instance died mid-evaluation) makes the SLO claimable again.
+ * Which SLO is due and who evaluates it. A claim leases due rows that no other caller has locked or leased
+ * (the database serialises the claims of a row), so with several instances each due SLO is evaluated once per
+ * cycle; a lease that runs out (an instance died mid-evaluation) makes the SLO claimable again.
  */
 @Repository
 public class ScheduleStore {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
 
-    ScheduleStore(JdbcClient jdbc) {
+    ScheduleStore(JdbcClient jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
-    /** Claims up to {@code limit} due SLOs that no one holds a lease on. */
+    /**
+     * Claims up to {@code limit} due SLOs that no one holds a lease on: the due rows are locked with {@code SKIP
+     * LOCKED} (rows another instance is claiming right now are passed over, not waited for) and leased in the
+     * same transaction.
+     */
     public List<UUID> claimDue(Instant now, String owner, Instant leaseUntil, int limit) {
-        List<UUID> candidates = jdbc.sql("""
-                SELECT slo_id FROM slo_schedule
-                WHERE next_evaluation_at <= ? AND (lease_until IS NULL OR lease_until < ?)
-                ORDER BY next_evaluation_at LIMIT ?""")
-                .params(JdbcTime.toDb(now), JdbcTime.toDb(now), limit)
-                .query((rs, n) -> rs.getObject(1, UUID.class))
-                .list();
-        List<UUID> claimed = new ArrayList<>();
-        for (UUID id : candidates) {
-            int updated = jdbc.sql("""
-                    UPDATE slo_schedule SET lease_until = ?, lease_owner = ?
-                    WHERE slo_id = ? AND next_evaluation_at <= ? AND (lease_until IS NULL OR lease_until < ?)""")
-                    .params(JdbcTime.toDb(leaseUntil), owner, id, JdbcTime.toDb(now), JdbcTime.toDb(now))
-                    .update();
-            if (updated == 1) {
-                claimed.add(id);
+        return tx.execute(s -> {
+            List<UUID> due = jdbc.sql("""
+                    SELECT slo_id FROM slo_schedule
+                    WHERE next_evaluation_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+                    ORDER BY next_evaluation_at LIMIT ?
+                    FOR UPDATE SKIP LOCKED""")
+                    .params(JdbcTime.toDb(now), JdbcTime.toDb(now), limit)
+                    .query((rs, n) -> rs.getObject(1, UUID.class))
+                    .list();
+            if (!due.isEmpty()) {
+                jdbc.sql("UPDATE slo_schedule SET lease_until = :until, lease_owner = :owner WHERE slo_id IN (:ids)")
+                        .param("until", JdbcTime.toDb(leaseUntil))
+                        .param("owner", owner)
+                        .param("ids", due)
+                        .update();
             }
-        }
-        return claimed;
+            return due;
+        });
     }
 
     /** Claims one SLO whether due or not (evaluate now), unless another evaluation holds it. */
@@ -57,11 +63,22 @@ public class ScheduleStore {
 
     /** Gives the lease back and sets when the SLO is due next. */
     public void release(UUID sloId, String owner, Instant evaluatedAt, Instant next) {
+        releaseAll(List.of(sloId), owner, evaluatedAt, next);
+    }
+
+    /** Gives the leases of these SLOs back; all are due next at {@code next}. */
+    public void releaseAll(Collection<UUID> sloIds, String owner, Instant evaluatedAt, Instant next) {
+        if (sloIds.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                UPDATE slo_schedule SET lease_until = NULL, lease_owner = NULL, last_evaluated_at = ?,
-                    next_evaluation_at = ?
-                WHERE slo_id = ? AND lease_owner = ?""")
-                .params(JdbcTime.toDb(evaluatedAt), JdbcTime.toDb(next), sloId, owner)
+                UPDATE slo_schedule SET lease_until = NULL, lease_owner = NULL, last_evaluated_at = :evaluated,
+                    next_evaluation_at = :next
+                WHERE slo_id IN (:ids) AND lease_owner = :owner""")
+                .param("evaluated", JdbcTime.toDb(evaluatedAt))
+                .param("next", JdbcTime.toDb(next))
+                .param("ids", sloIds)
+                .param("owner", owner)
                 .update();
     }
 

@@ -15,9 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param acceptLate how old pushed events may be (default 2 days); older ones are refused
  * @param acceptFuture how far ahead of the server clock pushed events may be (default 5 minutes)
  * @param maxEventsPerPush events per push request (default 10000)
- * @param rollUpAfter minute buckets older than this are summed into hour buckets (default 3 days; must be
- *     longer than {@code acceptLate}, so that no push reaches a rolled-up hour)
- * @param retention hour buckets older than this are deleted (default 400 days; at least 32 days)
+ * @param rollUpAfter minute buckets are kept this long (default 3 days), then only their hour and day buckets
+ *     hold them; must be longer than {@code acceptLate}, so that a late push always finds the minute it replaces
+ * @param retention hour and day buckets older than this are deleted (default 400 days; at least 32 days)
  * @param prometheus where SLOs with PromQL queries get their counts from
  */
 @ConfigurationProperties("klaxon.slo")

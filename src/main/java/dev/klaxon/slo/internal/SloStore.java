@@ -1,5 +1,7 @@
 package dev.klaxon.slo.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.slo.AlertingSettings;
 import dev.klaxon.slo.SliQueries;
@@ -8,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +25,12 @@ public class SloStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    /**
+     * Parsed alerting settings by their JSON: most SLOs share a few (the defaults), and parsing them for every SLO
+     * of every evaluation cycle was a tenth of the cycle. Settings are immutable records, so sharing is safe.
+     */
+    private final Cache<String, AlertingSettings> alerting =
+            Caffeine.newBuilder().maximumSize(1_000).build();
 
     SloStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -94,6 +103,17 @@ public class SloStore {
                 .optional();
     }
 
+    /** The SLOs with these ids that exist (in no particular order). */
+    public List<SloView> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM slo_slos WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(this::map)
+                .list();
+    }
+
     public List<SloView> list(UUID serviceId) {
         if (serviceId == null) {
             return jdbc.sql("SELECT * FROM slo_slos ORDER BY name, id")
@@ -123,7 +143,7 @@ public class SloStore {
                 null,
                 List.of(),
                 Arrays.asList(json.readValue(rs.getString("stakeholder_groups"), String[].class)),
-                json.readValue(rs.getString("alerting"), AlertingSettings.class),
+                alerting.get(rs.getString("alerting"), text -> json.readValue(text, AlertingSettings.class)),
                 SliQueries.ofNullable(
                         rs.getString("good_query"), rs.getString("bad_query"), rs.getString("total_query")),
                 JdbcTime.fromDb(rs, "created_at"),

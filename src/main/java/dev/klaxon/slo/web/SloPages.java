@@ -152,10 +152,13 @@ class SloPages {
     String list(@RequestParam(required = false) UUID serviceId, Model model) {
         Map<UUID, String> serviceNames =
                 services.list(null).stream().collect(Collectors.toMap(ServiceView::id, ServiceView::name, (a, b) -> a));
+        var list = slos.list(serviceId);
+        var statuses = slos.statuses(list);
         model.addAttribute(
                 "rows",
-                slos.list(serviceId).stream()
-                        .map(slo -> new Row(slo, slos.status(slo), serviceNames.getOrDefault(slo.serviceId(), "?")))
+                list.stream()
+                        .map(slo ->
+                                new Row(slo, statuses.get(slo.id()), serviceNames.getOrDefault(slo.serviceId(), "?")))
                         .toList());
         model.addAttribute("services", services.list(null));
         model.addAttribute("serviceId", serviceId);
@@ -174,7 +177,7 @@ class SloPages {
         var slo = slos.get(id);
         var status = slos.status(slo);
         var from = slo.sloWindow().start(status.at());
-        var series = slos.series(id, from, status.at());
+        var series = slos.hourly(id, from, status.at());
         model.addAttribute("slo", slo);
         model.addAttribute("status", status);
         model.addAttribute("pull", slos.pullStatus(slo));

@@ -163,7 +163,11 @@ class SlosApiController {
 
     @GetMapping
     List<SloResponse> list(@RequestParam(required = false) UUID serviceId) {
-        return slos.list(serviceId).stream().map(this::response).toList();
+        var list = slos.list(serviceId);
+        var statuses = slos.statuses(list);
+        return list.stream()
+                .map(slo -> SloResponse.of(slo, statuses.get(slo.id()), slos.pullStatus(slo)))
+                .toList();
     }
 
     @GetMapping("/{id}")
