@@ -4,7 +4,10 @@ import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.common.NotFoundException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -72,6 +75,21 @@ public class Users {
                 .param(id)
                 .query(ROW)
                 .optional();
+    }
+
+    /** The users with these ids that exist, by id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, UserView> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, UserView> users = new HashMap<>();
+        jdbc.sql("SELECT * FROM identity_users WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(ROW)
+                .list()
+                .forEach(u -> users.put(u.id(), u));
+        return users;
     }
 
     public UserView get(UUID id) {

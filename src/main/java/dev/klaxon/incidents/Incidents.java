@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -50,6 +53,16 @@ public class Incidents {
     @Transactional(readOnly = true)
     public IncidentView get(UUID id) {
         return reader.find(id).orElseThrow(() -> new NotFoundException("Incident", id));
+    }
+
+    /** The incidents with these ids that exist, by id: read together (e.g. for a batch of pages to send). */
+    @Transactional(readOnly = true)
+    public Map<UUID, IncidentView> getAll(Collection<UUID> ids) {
+        Map<UUID, IncidentView> views = new HashMap<>();
+        for (IncidentView view : reader.views(incidents.findAll(ids))) {
+            views.put(view.id(), view);
+        }
+        return views;
     }
 
     @Transactional(readOnly = true)

@@ -51,12 +51,16 @@ class EscalationLagBench {
         });
         receiver.start();
         boolean sending = !Boolean.getBoolean("bench.no-senders");
-        try (ConfigurableApplicationContext context = KlaxonInstance.start(
-                clock,
-                "target/test-data/bench-" + UUID.randomUUID(),
+        List<String> properties = new ArrayList<>(List.of(
                 "klaxon.escalation.worker-enabled=true",
                 "klaxon.notify.worker-enabled=" + sending,
-                "logging.level.dev.klaxon=WARN")) {
+                "logging.level.dev.klaxon=WARN"));
+        // -Dbench.klaxon.notify.batch-size=500 sets klaxon.notify.batch-size of the instance: for comparing settings.
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("bench.klaxon."))
+                .forEach(name -> properties.add(name.substring("bench.".length()) + "=" + System.getProperty(name)));
+        try (ConfigurableApplicationContext context = KlaxonInstance.start(
+                clock, "target/test-data/bench-" + UUID.randomUUID(), properties.toArray(String[]::new))) {
             int port = KlaxonInstance.port(context);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             Api api = Api.asAdmin(port);
@@ -108,14 +112,20 @@ class EscalationLagBench {
             pool.shutdown();
             double openSeconds = (System.nanoTime() - openStart) / 1e9;
             // Level 1 runs while the clock stands still: a warm-up that also leaves every level-2 step due at once.
-            await().atMost(Duration.ofMinutes(10)).until(() -> count(jdbc, first, false) >= n);
+            await().pollInterval(Duration.ofSeconds(1))
+                    .atMost(Duration.ofMinutes(10))
+                    .until(() -> count(jdbc, first, false) >= n);
             if (sending) {
-                await().atMost(Duration.ofMinutes(10)).until(() -> count(jdbc, first, true) >= n);
+                await().pollInterval(Duration.ofSeconds(1))
+                        .atMost(Duration.ofMinutes(10))
+                        .until(() -> count(jdbc, first, true) >= n);
             }
 
             Instant due = start.plus(Duration.ofMinutes(5));
             clock.followRealTimeFrom(due.minusSeconds(2));
-            await().atMost(Duration.ofMinutes(10)).until(() -> count(jdbc, second, sending) >= n);
+            await().pollInterval(Duration.ofSeconds(1))
+                    .atMost(Duration.ofMinutes(10))
+                    .until(() -> count(jdbc, second, sending) >= n);
 
             List<Long> committed = lags(jdbc, second, "p.paged_at", due);
             List<Long> handed = sending ? lags(jdbc, second, "d.handed_at", due) : List.of(-1L);

@@ -90,6 +90,17 @@ public class IncidentStore {
                 .optional();
     }
 
+    /** The incidents with these ids that exist (in no particular order). */
+    public List<IncidentRow> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM incidents_incidents WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(IncidentStore::map)
+                .list();
+    }
+
     /**
      * Reads the incident and locks its row until the transaction ends, so classification changes of one
      * incident happen one after another and each sees the result of the previous one.

@@ -188,6 +188,32 @@ public class DeliveryStore {
                 WHERE id = ? AND claim_token = ? AND status = 'SENDING'""").params(JdbcTime.toDb(at), id, token).update() == 1;
     }
 
+    /** A delivery that went out, and when. */
+    public record Sent(UUID id, String token, Instant at) {}
+
+    /**
+     * Marks many deliveries sent in one JDBC batch; per delivery, whether it was still this sender's to mark
+     * (false: its lease ran out and another sender took it over).
+     */
+    public boolean[] markAllSent(List<Sent> sent) {
+        int[][] counts = batch.batchUpdate("""
+                UPDATE notify_deliveries SET status = 'SENT', sent_at = ?, last_error = NULL, claim_token = NULL,
+                    claimed_until = NULL
+                WHERE id = ? AND claim_token = ? AND status = 'SENDING'""", sent, 500, (ps, d) -> {
+            ps.setObject(1, JdbcTime.toDb(d.at()));
+            ps.setObject(2, d.id());
+            ps.setString(3, d.token());
+        });
+        boolean[] marked = new boolean[sent.size()];
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                marked[i++] = count == 1;
+            }
+        }
+        return marked;
+    }
+
     public boolean markRetry(UUID id, String token, Instant next, String error) {
         return jdbc.sql("""
                 UPDATE notify_deliveries SET status = 'FAILED', next_attempt_at = ?, last_error = ?,

@@ -1,6 +1,7 @@
 package dev.klaxon.notify.internal;
 
 import dev.klaxon.common.KlaxonProperties;
+import dev.klaxon.common.NotFoundException;
 import dev.klaxon.identity.UserView;
 import dev.klaxon.identity.Users;
 import dev.klaxon.incidents.IncidentView;
@@ -10,6 +11,11 @@ import dev.klaxon.notify.spi.OutgoingMessage;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Turns a claimed delivery into the message every channel formats its own way. */
@@ -33,8 +39,29 @@ class MessageComposer {
         this.properties = properties;
     }
 
-    OutgoingMessage compose(DeliveryStore.Claimed delivery) {
-        String userName = users.find(delivery.userId()).map(UserView::name).orElse("unknown user");
+    /** The users and incidents of a claimed batch, read together: one query each instead of several per message. */
+    record Batch(Map<UUID, UserView> users, Map<UUID, IncidentView> incidents) {
+
+        String userName(UUID id) {
+            var user = users.get(id);
+            return user == null ? "unknown user" : user.name();
+        }
+    }
+
+    Batch read(List<DeliveryStore.Claimed> deliveries) {
+        Set<UUID> userIds = new HashSet<>();
+        Set<UUID> incidentIds = new HashSet<>();
+        for (var delivery : deliveries) {
+            userIds.add(delivery.userId());
+            if (delivery.page() != null) {
+                incidentIds.add(delivery.page().incidentId());
+            }
+        }
+        return new Batch(users.findAll(userIds), incidents.getAll(incidentIds));
+    }
+
+    OutgoingMessage compose(DeliveryStore.Claimed delivery, Batch batch) {
+        String userName = batch.userName(delivery.userId());
         var page = delivery.page();
         if (page == null) {
             return new OutgoingMessage(
@@ -52,7 +79,10 @@ class MessageComposer {
                     null,
                     null);
         }
-        IncidentView incident = incidents.get(page.incidentId());
+        IncidentView incident = batch.incidents().get(page.incidentId());
+        if (incident == null) {
+            throw new NotFoundException("Incident", page.incidentId());
+        }
         String incidentUrl = klaxon.url("/incidents/" + incident.number());
         String ackUrl = links.url(page.id(), page.pagedAt());
         String subject = subject(incident);

@@ -1,8 +1,6 @@
 package dev.klaxon.notify.internal;
 
 import dev.klaxon.common.Actor;
-import dev.klaxon.identity.UserView;
-import dev.klaxon.identity.Users;
 import dev.klaxon.incidents.IncidentTimeline;
 import dev.klaxon.incidents.ResponseEvent;
 import dev.klaxon.incidents.TimelineRecord;
@@ -19,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +46,6 @@ public class Outbox {
     private final Map<ContactType, Channel> channels = new EnumMap<>(ContactType.class);
     private final MessageComposer composer;
     private final IncidentTimeline timeline;
-    private final Users users;
     private final NotifyProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -58,7 +56,6 @@ public class Outbox {
             List<Channel> channels,
             MessageComposer composer,
             IncidentTimeline timeline,
-            Users users,
             NotifyProperties properties,
             PlatformTransactionManager transactions,
             Clock clock) {
@@ -66,7 +63,6 @@ public class Outbox {
         channels.forEach(c -> this.channels.put(c.type(), c));
         this.composer = composer;
         this.timeline = timeline;
-        this.users = users;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -93,9 +89,19 @@ public class Outbox {
             if (batch == null || batch.isEmpty()) {
                 return handled;
             }
+            MessageComposer.Batch context;
+            try {
+                context = composer.read(batch);
+            } catch (RuntimeException e) {
+                log.error(
+                        "Reading what {} deliveries need failed; their lease will make them due again",
+                        batch.size(),
+                        e);
+                return handled;
+            }
             List<Future<Outcome>> sends = new ArrayList<>();
             for (var delivery : batch) {
-                sends.add(senders.submit(() -> deliver(delivery)));
+                sends.add(senders.submit(() -> deliver(delivery, context)));
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (Future<Outcome> send : sends) {
@@ -111,7 +117,7 @@ public class Outbox {
                     return handled;
                 }
             }
-            recordAll(outcomes);
+            recordAll(outcomes, context);
             handled += batch.size();
             if (batch.size() < properties.batchSize()) {
                 return handled;
@@ -122,17 +128,18 @@ public class Outbox {
     /** What one send attempt came to, recorded with the rest of its batch. */
     private record Outcome(DeliveryStore.Claimed delivery, String error, Instant at) {}
 
-    private void recordAll(List<Outcome> outcomes) {
+    private void recordAll(List<Outcome> outcomes, MessageComposer.Batch context) {
         if (outcomes.isEmpty()) {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> outcomes.forEach(this::record));
+            transaction.executeWithoutResult(status -> timeline.recordAll(recordTogether(outcomes, context)));
         } catch (RuntimeException e) {
             log.warn("Recording {} outcomes together failed; recording them one by one", outcomes.size(), e);
             for (Outcome outcome : outcomes) {
                 try {
-                    transaction.executeWithoutResult(status -> record(outcome));
+                    transaction.executeWithoutResult(
+                            status -> record(outcome, context).ifPresent(timeline::record));
                 } catch (RuntimeException single) {
                     log.error(
                             "Recording delivery {} failed; its lease will make it due again",
@@ -143,11 +150,31 @@ public class Outbox {
         }
     }
 
+    /** The sent ones in one batch update, the failed ones (few) one by one; returns their timeline lines. */
+    private List<TimelineRecord> recordTogether(List<Outcome> outcomes, MessageComposer.Batch context) {
+        List<Outcome> sent = outcomes.stream().filter(o -> o.error() == null).toList();
+        boolean[] marked = store.markAllSent(sent.stream()
+                .map(o -> new DeliveryStore.Sent(o.delivery().id(), o.delivery().claimToken(), o.at()))
+                .toList());
+        List<TimelineRecord> lines = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            if (marked[i]) {
+                sentLine(sent.get(i), context).ifPresent(lines::add);
+            }
+        }
+        for (Outcome outcome : outcomes) {
+            if (outcome.error() != null) {
+                record(outcome, context).ifPresent(lines::add);
+            }
+        }
+        return lines;
+    }
+
     /** Sends one delivery; null when it was cancelled instead (that is recorded at once). */
-    private Outcome deliver(DeliveryStore.Claimed delivery) {
+    private Outcome deliver(DeliveryStore.Claimed delivery, MessageComposer.Batch context) {
         String error = null;
         try {
-            OutgoingMessage message = composer.compose(delivery);
+            OutgoingMessage message = composer.compose(delivery, context);
             String obsolete = obsolete(message, delivery);
             if (obsolete != null) {
                 transaction.executeWithoutResult(
@@ -185,43 +212,62 @@ public class Outbox {
         return null;
     }
 
-    private void record(Outcome outcome) {
+    /** Records one outcome; returns its timeline line unless another sender had taken the delivery over. */
+    private Optional<TimelineRecord> record(Outcome outcome, MessageComposer.Batch context) {
         DeliveryStore.Claimed delivery = outcome.delivery();
         String error = outcome.error();
         Instant at = outcome.at();
-        String attempt = "attempt " + delivery.attempts() + " of " + properties.maxAttempts();
+        if (error == null) {
+            return store.markSent(delivery.id(), delivery.claimToken(), at)
+                    ? sentLine(outcome, context)
+                    : Optional.empty();
+        }
+        String attempt = attempt(delivery);
         ResponseEvent event;
         String message;
-        if (error == null) {
-            if (!store.markSent(delivery.id(), delivery.claimToken(), at)) {
-                return;
-            }
-            event = ResponseEvent.DELIVERY_SUCCEEDED;
-            message = describe(delivery) + ": sent (" + attempt + ")";
-        } else if (delivery.attempts() < properties.maxAttempts()) {
+        if (delivery.attempts() < properties.maxAttempts()) {
             Duration wait = properties.backoffAfter(delivery.attempts());
             if (!store.markRetry(delivery.id(), delivery.claimToken(), at.plus(wait), error)) {
-                return;
+                return Optional.empty();
             }
             event = ResponseEvent.DELIVERY_FAILED;
             message = describe(delivery) + ": " + error + " (" + attempt + "; next attempt in " + human(wait) + ")";
         } else {
             if (!store.markAbandoned(delivery.id(), delivery.claimToken(), error)) {
-                return;
+                return Optional.empty();
             }
             event = ResponseEvent.DELIVERY_ABANDONED;
             message = describe(delivery) + ": " + error + " (" + attempt + "; giving up)";
         }
-        if (delivery.page() != null) {
-            timeline.record(new TimelineRecord(
-                    delivery.page().incidentId(), at, event, Actor.SYSTEM, userName(delivery.userId()), message));
-        } else if (error != null) {
+        if (delivery.page() == null) {
             log.info("Notice delivery {} {}", delivery.id(), message);
+            return Optional.empty();
         }
+        return Optional.of(line(outcome, event, message, context));
     }
 
-    private String userName(UUID userId) {
-        return users.find(userId).map(UserView::name).orElse("unknown user");
+    private Optional<TimelineRecord> sentLine(Outcome outcome, MessageComposer.Batch context) {
+        if (outcome.delivery().page() == null) {
+            return Optional.empty(); // notices are not part of an incident's timeline
+        }
+        String message = describe(outcome.delivery()) + ": sent (" + attempt(outcome.delivery()) + ")";
+        return Optional.of(line(outcome, ResponseEvent.DELIVERY_SUCCEEDED, message, context));
+    }
+
+    private static TimelineRecord line(
+            Outcome outcome, ResponseEvent event, String message, MessageComposer.Batch context) {
+        var delivery = outcome.delivery();
+        return new TimelineRecord(
+                delivery.page().incidentId(),
+                outcome.at(),
+                event,
+                Actor.SYSTEM,
+                context.userName(delivery.userId()),
+                message);
+    }
+
+    private String attempt(DeliveryStore.Claimed delivery) {
+        return "attempt " + delivery.attempts() + " of " + properties.maxAttempts();
     }
 
     /** What the timeline shows of the target: never a webhook's path, which often is its secret. */
