@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the loop looks for due SLOs (default 10s)
  * @param lease how long a claimed evaluation may take before another instance may take it over (default 2m)
  * @param batchSize SLOs claimed per poll (default 200)
+ * @param evaluationThreads how many batches one instance evaluates at once (default 2): one thread waits for
+ *     the database while the other computes
  * @param acceptLate how old pushed events may be (default 2 days); older ones are refused
  * @param acceptFuture how far ahead of the server clock pushed events may be (default 5 minutes)
  * @param maxEventsPerPush events per push request (default 10000)
@@ -26,6 +28,7 @@ public record SloProperties(
         @DefaultValue("10s") Duration pollInterval,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("200") int batchSize,
+        @DefaultValue("2") int evaluationThreads,
         @DefaultValue("2d") Duration acceptLate,
         @DefaultValue("5m") Duration acceptFuture,
         @DefaultValue("10000") int maxEventsPerPush,
@@ -86,8 +89,9 @@ public record SloProperties(
             throw new IllegalArgumentException(
                     "klaxon.slo.retention must be at least 32 days and longer than klaxon.slo.roll-up-after");
         }
-        if (batchSize < 1 || maxEventsPerPush < 1) {
-            throw new IllegalArgumentException("klaxon.slo.batch-size and max-events-per-push must be at least 1");
+        if (batchSize < 1 || maxEventsPerPush < 1 || evaluationThreads < 1) {
+            throw new IllegalArgumentException(
+                    "klaxon.slo.batch-size, evaluation-threads and max-events-per-push must be at least 1");
         }
     }
 }
