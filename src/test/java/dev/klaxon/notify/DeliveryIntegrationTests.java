@@ -3,15 +3,18 @@ package dev.klaxon.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.sun.net.httpserver.HttpServer;
 import dev.klaxon.support.RecordingHttpServer;
 import dev.klaxon.support.TestDeliveryServers;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -301,6 +304,65 @@ class DeliveryIntegrationTests extends NotifyTestSupport {
                     .extracting(DeliveryView::status)
                     .containsOnly(DeliveryStatus.SENT);
             assertThat(timeline(incident, "DELIVERY_SUCCEEDED")).hasSize(40);
+        }
+    }
+
+    @Test
+    void aSendThatCouldOutliveItsLeaseIsNotBegunAndGoesOutOnceLater() throws Exception {
+        // A receiver whose first answer takes longer than the whole lease (business time: the clock moves while
+        // it answers). Sends that have not begun by then would end after the lease, when another sender may
+        // already have taken them over: they must wait for a fresh claim instead.
+        Object lock = new Object();
+        boolean[] slowed = new boolean[1];
+        List<String> received = Collections.synchronizedList(new ArrayList<>());
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        receiver.setExecutor(Executors.newFixedThreadPool(16));
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            received.add(exchange.getRequestHeaders().getFirst("X-Klaxon-Delivery"));
+            synchronized (lock) {
+                if (!slowed[0]) {
+                    clock.advance(Duration.ofMinutes(3));
+                    slowed[0] = true;
+                }
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            UUID incident = openIncident(unique("Slow receiver"));
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/slow/";
+            List<PageRequest> requests = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                UUID user = createUser("Patient " + i);
+                addContact(user, "webhook", url + i);
+                requests.add(escalation(incident, user, "L1.C0"));
+            }
+            page(requests.toArray(PageRequest[]::new));
+
+            deliveries.sendDue();
+            var first = deliveriesOf(incident);
+            long sent = first.stream()
+                    .filter(d -> d.status() == DeliveryStatus.SENT)
+                    .count();
+            assertThat(sent).isBetween(1L, 19L);
+            assertThat(received).hasSize((int) sent);
+            assertThat(first)
+                    .filteredOn(d -> d.status() != DeliveryStatus.SENT)
+                    .hasSize(20 - (int) sent)
+                    .allSatisfy(d -> {
+                        assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
+                        assertThat(d.attempts()).isZero();
+                    });
+
+            deliveries.sendDue();
+            assertThat(deliveriesOf(incident)).extracting(DeliveryView::status).containsOnly(DeliveryStatus.SENT);
+            assertThat(received).hasSize(20).doesNotHaveDuplicates();
+            assertThat(timeline(incident, "DELIVERY_SUCCEEDED")).hasSize(20);
+            assertThat(timeline(incident, "DELIVERY_FAILED")).isEmpty();
+        } finally {
+            receiver.stop(0);
         }
     }
 

@@ -214,6 +214,14 @@ public class DeliveryStore {
         return marked;
     }
 
+    /** A claimed delivery that was not attempted: claimable again at once, the claim's attempt not counted. */
+    public boolean markUnsent(UUID id, String token) {
+        return jdbc.sql("""
+                UPDATE notify_deliveries SET status = 'PENDING', attempts = attempts - 1, claim_token = NULL,
+                    claimed_until = NULL
+                WHERE id = ? AND claim_token = ? AND status = 'SENDING'""").params(id, token).update() == 1;
+    }
+
     public boolean markRetry(UUID id, String token, Instant next, String error) {
         return jdbc.sql("""
                 UPDATE notify_deliveries SET status = 'FAILED', next_attempt_at = ?, last_error = ?,

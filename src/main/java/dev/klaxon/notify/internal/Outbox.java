@@ -74,59 +74,105 @@ public class Outbox {
         });
     }
 
-    /** Sends every delivery that is due now; returns how many it handled (sent, failed, abandoned or cancelled). */
+    /**
+     * Sends every delivery that is due now; returns how many it handled (sent, failed, abandoned or cancelled).
+     * The next batch is claimed while the current one is being sent (at most two batches in flight), so the
+     * database work of one batch overlaps the sends of the other.
+     */
     public int sendDue() {
         int requeued = transaction.execute(status -> store.requeueExpired(clock.instant()));
         if (requeued > 0) {
             log.warn("{} deliveries were claimed by a sender that did not finish; they will be sent again", requeued);
         }
         int handled = 0;
-        while (true) {
-            String token = UUID.randomUUID().toString();
-            Instant now = clock.instant();
-            List<DeliveryStore.Claimed> batch = transaction.execute(
-                    status -> store.claim(now, now.plus(properties.lease()), properties.batchSize(), token));
-            if (batch == null || batch.isEmpty()) {
-                return handled;
-            }
-            MessageComposer.Batch context;
-            try {
-                context = composer.read(batch);
-            } catch (RuntimeException e) {
-                log.error(
-                        "Reading what {} deliveries need failed; their lease will make them due again",
-                        batch.size(),
-                        e);
-                return handled;
-            }
-            List<Future<Outcome>> sends = new ArrayList<>();
-            for (var delivery : batch) {
-                sends.add(senders.submit(() -> deliver(delivery, context)));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> send : sends) {
-                try {
-                    Outcome outcome = send.get();
-                    if (outcome != null) {
-                        outcomes.add(outcome);
-                    }
-                } catch (ExecutionException e) {
-                    log.error("Sending a delivery failed unexpectedly; its lease will make it due again", e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        InFlight previous = null;
+        try {
+            while (true) {
+                InFlight next = claimAndSend();
+                if (previous != null) {
+                    handled += finish(previous);
+                }
+                if (next == null) {
                     return handled;
                 }
+                if (next.batch().size() < properties.batchSize()) {
+                    return handled + finish(next);
+                }
+                previous = next;
             }
-            recordAll(outcomes, context);
-            handled += batch.size();
-            if (batch.size() < properties.batchSize()) {
-                return handled;
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // what was claimed and not recorded is due again after its lease
+            return handled;
         }
     }
 
-    /** What one send attempt came to, recorded with the rest of its batch. */
-    private record Outcome(DeliveryStore.Claimed delivery, String error, Instant at) {}
+    /** A claimed batch whose sends have been handed to the sender pool. */
+    private record InFlight(
+            List<DeliveryStore.Claimed> batch, MessageComposer.Batch context, List<Future<Outcome>> sends) {}
+
+    /** Claims the next batch and hands its sends to the pool; null when nothing is due (or it cannot be read). */
+    private InFlight claimAndSend() {
+        String token = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Instant leaseUntil = now.plus(properties.lease());
+        List<DeliveryStore.Claimed> batch =
+                transaction.execute(status -> store.claim(now, leaseUntil, properties.batchSize(), token));
+        if (batch == null || batch.isEmpty()) {
+            return null;
+        }
+        MessageComposer.Batch context;
+        try {
+            context = composer.read(batch);
+        } catch (RuntimeException e) {
+            log.error("Reading what {} deliveries need failed; their lease will make them due again", batch.size(), e);
+            return null;
+        }
+        List<Future<Outcome>> sends = new ArrayList<>();
+        for (var delivery : batch) {
+            sends.add(senders.submit(() -> deliver(delivery, context, leaseUntil)));
+        }
+        return new InFlight(batch, context, sends);
+    }
+
+    /** Waits for a batch's sends and records their outcomes; returns the batch's size. */
+    private int finish(InFlight inFlight) throws InterruptedException {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> send : inFlight.sends()) {
+            try {
+                Outcome outcome = send.get();
+                if (outcome != null) {
+                    outcomes.add(outcome);
+                }
+            } catch (ExecutionException e) {
+                log.error("Sending a delivery failed unexpectedly; its lease will make it due again", e.getCause());
+            }
+        }
+        recordAll(outcomes, inFlight.context());
+        return inFlight.batch().size();
+    }
+
+    /**
+     * What one send attempt came to, recorded with the rest of its batch. {@code unsent}: the lease was about to
+     * run out before the send began, so it was not attempted (another sender may take the delivery over).
+     */
+    private record Outcome(DeliveryStore.Claimed delivery, String error, Instant at, boolean unsent) {
+
+        static Outcome sent(DeliveryStore.Claimed delivery, Instant at) {
+            return new Outcome(delivery, null, at, false);
+        }
+
+        static Outcome failed(DeliveryStore.Claimed delivery, String error, Instant at) {
+            return new Outcome(delivery, error, at, false);
+        }
+
+        static Outcome unsent(DeliveryStore.Claimed delivery, Instant at) {
+            return new Outcome(delivery, null, at, true);
+        }
+
+        boolean wentOut() {
+            return !unsent && error == null;
+        }
+    }
 
     private void recordAll(List<Outcome> outcomes, MessageComposer.Batch context) {
         if (outcomes.isEmpty()) {
@@ -152,7 +198,7 @@ public class Outbox {
 
     /** The sent ones in one batch update, the failed ones (few) one by one; returns their timeline lines. */
     private List<TimelineRecord> recordTogether(List<Outcome> outcomes, MessageComposer.Batch context) {
-        List<Outcome> sent = outcomes.stream().filter(o -> o.error() == null).toList();
+        List<Outcome> sent = outcomes.stream().filter(Outcome::wentOut).toList();
         boolean[] marked = store.markAllSent(sent.stream()
                 .map(o -> new DeliveryStore.Sent(o.delivery().id(), o.delivery().claimToken(), o.at()))
                 .toList());
@@ -163,7 +209,7 @@ public class Outbox {
             }
         }
         for (Outcome outcome : outcomes) {
-            if (outcome.error() != null) {
+            if (!outcome.wentOut()) {
                 record(outcome, context).ifPresent(lines::add);
             }
         }
@@ -171,7 +217,13 @@ public class Outbox {
     }
 
     /** Sends one delivery; null when it was cancelled instead (that is recorded at once). */
-    private Outcome deliver(DeliveryStore.Claimed delivery, MessageComposer.Batch context) {
+    private Outcome deliver(DeliveryStore.Claimed delivery, MessageComposer.Batch context, Instant leaseUntil) {
+        Instant start = clock.instant();
+        // A send that might still be running when the lease ends could be repeated by the sender that takes over
+        // (the lease is what keeps a delivery at most once): a send that cannot finish in time is not begun.
+        if (start.plus(properties.timeout().multipliedBy(2)).isAfter(leaseUntil)) {
+            return Outcome.unsent(delivery, start);
+        }
         String error = null;
         try {
             OutgoingMessage message = composer.compose(delivery, context);
@@ -191,7 +243,9 @@ public class Outbox {
             log.warn("Delivery {} failed unexpectedly", delivery.id(), e);
             error = "unexpected error: " + e.getClass().getSimpleName();
         }
-        return new Outcome(delivery, error, clock.instant());
+        return error == null
+                ? Outcome.sent(delivery, clock.instant())
+                : Outcome.failed(delivery, error, clock.instant());
     }
 
     /**
@@ -217,6 +271,12 @@ public class Outbox {
         DeliveryStore.Claimed delivery = outcome.delivery();
         String error = outcome.error();
         Instant at = outcome.at();
+        if (outcome.unsent()) {
+            if (store.markUnsent(delivery.id(), delivery.claimToken())) {
+                log.warn("Delivery {} was not sent before its lease ran out; it is due again", delivery.id());
+            }
+            return Optional.empty();
+        }
         if (error == null) {
             return store.markSent(delivery.id(), delivery.claimToken(), at)
                     ? sentLine(outcome, context)
