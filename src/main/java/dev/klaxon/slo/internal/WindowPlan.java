@@ -67,15 +67,7 @@ record WindowPlan(List<Range> ranges, List<int[]> windows, int segments) {
             for (int i = 0; i + 1 < sorted.size(); i++) {
                 Instant a = sorted.get(i);
                 Instant b = sorted.get(i + 1);
-                boolean covered = false;
-                for (List<Piece> window : pieces) {
-                    for (Piece p : window) {
-                        covered |= p.resolution() == resolution
-                                && !p.from().isAfter(a)
-                                && !p.until().isBefore(b);
-                    }
-                }
-                if (!covered) {
+                if (!covered(pieces, resolution, a, b)) {
                     if (rangeFrom != null) {
                         ranges.add(new Range(resolution, rangeFrom, a, List.copyOf(cuts), first));
                         rangeFrom = null;
@@ -108,6 +100,20 @@ record WindowPlan(List<Range> ranges, List<int[]> windows, int segments) {
             windows.add(ids.stream().mapToInt(Integer::intValue).toArray());
         }
         return new WindowPlan(List.copyOf(ranges), List.copyOf(windows), next);
+    }
+
+    /** Whether some window reads the buckets of this resolution starting in [a, b). */
+    private static boolean covered(List<List<Piece>> pieces, int resolution, Instant a, Instant b) {
+        for (List<Piece> window : pieces) {
+            for (Piece p : window) {
+                if (p.resolution() == resolution
+                        && !p.from().isAfter(a)
+                        && !p.until().isBefore(b)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Buckets of one resolution starting in [from, until). */
