@@ -6,7 +6,7 @@
 #   1. Sourced (what .ci/run and bench/run.sh do):
 #        source .ci/postgres.sh
 #        trap klaxon_pg_stop EXIT
-#        klaxon_pg_start [PORT] [DBNAME]      # PORT default 55432 (next free one is taken), DBNAME default klaxon_test
+#        klaxon_pg_start [PORT] [DBNAME]      # PORT default 25432 (next free one is taken), DBNAME default klaxon_test
 #      afterwards these are exported:
 #        KLAXON_PG_DIR       temp dir holding data/, the log and the unix socket (removed by klaxon_pg_stop)
 #        KLAXON_PG_PORT      port actually used
@@ -24,7 +24,9 @@
 # Auth: scram-sha-256 with a password over TCP, trust on the private unix socket.
 
 KLAXON_PG_SYSTEM_USER=${KLAXON_PG_SYSTEM_USER:-klaxonci}
-KLAXON_PG_DEFAULT_PORT=${KLAXON_PG_DEFAULT_PORT:-55432}
+# Below Linux's ephemeral range (32768-60999): a port in it can be taken by any outgoing connection between the
+# check that it is free and the server's bind.
+KLAXON_PG_DEFAULT_PORT=${KLAXON_PG_DEFAULT_PORT:-25432}
 
 _klaxon_pg_log() { echo "postgres.sh: $*" >&2; }
 
@@ -125,13 +127,25 @@ klaxon_pg_start() {
   rm -f "$KLAXON_PG_DIR/pwfile"
 
   # max_connections: every cached Spring test context keeps its own Hikari pool (10 by default).
-  if ! _klaxon_pg_as_owner "$bindir/pg_ctl" -D "$KLAXON_PG_DIR/data" -l "$KLAXON_PG_DIR/postgres.log" -w -t 60 \
+  # A port found free can still be taken before the bind (by any process); then the next one is tried.
+  tries=0
+  until _klaxon_pg_as_owner "$bindir/pg_ctl" -D "$KLAXON_PG_DIR/data" -l "$KLAXON_PG_DIR/postgres.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $port -c fsync=on -c unix_socket_directories=$KLAXON_PG_DIR -c max_connections=${KLAXON_PG_MAX_CONNECTIONS:-300}" \
-    start </dev/null >/dev/null; then
-    _klaxon_pg_log "pg_ctl start failed; server log:"
-    cat "$KLAXON_PG_DIR/postgres.log" >&2 || true
-    return 1
-  fi
+    start </dev/null >/dev/null; do
+    tries=$((tries + 1))
+    if ((tries > 5)) || ! grep -q "Address already in use" "$KLAXON_PG_DIR/postgres.log" 2>/dev/null; then
+      _klaxon_pg_log "pg_ctl start failed; server log:"
+      cat "$KLAXON_PG_DIR/postgres.log" >&2 || true
+      return 1
+    fi
+    _klaxon_pg_log "port $port was taken before the server could bind it; trying the next free one"
+    port=$((port + 1))
+    while _klaxon_pg_port_busy "$port"; do
+      port=$((port + 1))
+    done
+    export KLAXON_PG_PORT=$port
+    export KLAXON_PG_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/$db"
+  done
 
   tries=0
   until "$bindir/pg_isready" -q -h 127.0.0.1 -p "$port"; do
