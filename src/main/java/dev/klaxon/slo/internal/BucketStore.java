@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -69,6 +70,7 @@ public class BucketStore {
      * Replaces the minute buckets of this source with the given counts (keyed by minute start) and moves the
      * hour and day sums by the difference, in one transaction of its own. A concurrent writer that creates a
      * bucket first makes the attempt fail on the key; it is repeated, and then finds and replaces that bucket.
+     * An attempt the database ends to break a deadlock is repeated the same way.
      */
     public void replace(UUID sloId, String source, SortedMap<Instant, Counts> byMinute) {
         if (byMinute.isEmpty()) {
@@ -78,7 +80,9 @@ public class BucketStore {
             try {
                 tx.executeWithoutResult(s -> write(sloId, source, byMinute));
                 return;
-            } catch (DuplicateKeyException e) {
+            } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+                // A bucket created first by a concurrent writer, or a deadlock the database broke (writers of
+                // one SLO lock its hours and days in the same order, but their scans may still meet): again.
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
@@ -87,11 +91,13 @@ public class BucketStore {
     }
 
     private void write(UUID sloId, String source, SortedMap<Instant, Counts> byMinute) {
-        // Locked, so that a concurrent replace of the same minutes waits and then moves the sums from our values.
+        // Locked, so that a concurrent replace of the same minutes waits and then moves the sums from our values;
+        // in time order (the ORDER BY), so two writers lock them in the same order.
         Map<Instant, Counts> before = new HashMap<>();
         jdbc.sql("""
                 SELECT bucket_start, good, total FROM slo_buckets
                 WHERE slo_id = ? AND resolution_seconds = ? AND source = ? AND bucket_start >= ? AND bucket_start <= ?
+                ORDER BY bucket_start
                 FOR UPDATE""")
                 .params(sloId, MINUTE, source, JdbcTime.toDb(byMinute.firstKey()), JdbcTime.toDb(byMinute.lastKey()))
                 .query(rs -> {
