@@ -57,9 +57,8 @@ class SloEvaluationBench {
      * {@code count} buckets of one resolution from {@code from}, each {@code minutes} minutes of 1,999 good events
      * out of 2,000 per minute (99.95 %, within a 99.9 % objective), generated in the database.
      */
-    private int generate(UUID slo, int resolution, Instant from, int count, String source, int minutes) {
-        boolean postgres = jdbc.execute((ConnectionCallback<Boolean>)
-                c -> c.getMetaData().getDatabaseProductName().contains("PostgreSQL"));
+    private int generate(
+            boolean postgres, UUID slo, int resolution, Instant from, int count, String source, int minutes) {
         String sql = postgres
                 ? "INSERT INTO slo_buckets (slo_id, resolution_seconds, bucket_start, source, good, total)"
                         + " SELECT ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE) + g * ? * INTERVAL '1 second', ?, ?, ?"
@@ -93,12 +92,14 @@ class SloEvaluationBench {
         // Mid-day and mid-hour, so that every window reads its edges at all three resolutions.
         Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
         Instant now = today.plus(Duration.ofHours(11)).plus(Duration.ofMinutes(37));
+        boolean postgres = jdbc.execute((ConnectionCallback<Boolean>)
+                c -> c.getMetaData().getDatabaseProductName().contains("PostgreSQL"));
         long loadStart = System.nanoTime();
         long rows = 0;
         for (UUID id : ids) {
-            rows += generate(id, BucketStore.MINUTE, now.minus(Duration.ofDays(3)), 3 * 1440, "default", 1);
-            rows += generate(id, BucketStore.HOUR, today.minus(Duration.ofDays(30)), 30 * 24 + 12, "*", 60);
-            rows += generate(id, BucketStore.DAY, today.minus(Duration.ofDays(30)), 31, "*", 1440);
+            rows += generate(postgres, id, BucketStore.MINUTE, now.minus(Duration.ofDays(3)), 3 * 1440, "default", 1);
+            rows += generate(postgres, id, BucketStore.HOUR, today.minus(Duration.ofDays(30)), 30 * 24 + 12, "*", 60);
+            rows += generate(postgres, id, BucketStore.DAY, today.minus(Duration.ofDays(30)), 31, "*", 1440);
         }
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         System.out.printf("SLO bench: %d SLOs, %d bucket rows loaded in %.1f s%n", n, rows, loadSeconds);
