@@ -26,7 +26,15 @@ public record EscalationView(
     /**
      * @param outcome PAGED, NOBODY (no one to page at any remaining level), CANCELLED (acknowledged, resolved or
      *     superseded before it came due), or null while pending
+     * @param stagedAt when its pages were written ahead of its due time, or null (see docs/escalation.md)
      */
     public record Step(
-            String stepKey, String kind, int level, int cycle, Instant dueAt, Instant doneAt, String outcome) {}
+            String stepKey,
+            String kind,
+            int level,
+            int cycle,
+            Instant dueAt,
+            Instant stagedAt,
+            Instant doneAt,
+            String outcome) {}
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,6 +80,59 @@ public class Paging {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<PageCreated> page(List<PageRequest> requests) {
+        return write(requests, false);
+    }
+
+    /**
+     * Writes the pages of a step that falls due later (each request's {@code at}), so that at that instant the
+     * outbox only has to hand their deliveries to a sender. Their timeline lines are kept with the pages and
+     * written by {@link #announceDue} once their time has come; a staged page {@link #withdrawStaged withdrawn}
+     * before its time never appears on the timeline. Joins the caller's transaction, like {@link #page}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<PageCreated> stage(List<PageRequest> requests) {
+        if (requests.stream().anyMatch(r -> r.at() == null)) {
+            throw new IllegalArgumentException("a staged page needs its page time");
+        }
+        return write(requests, true);
+    }
+
+    /**
+     * Writes the timeline lines of the staged pages of these incidents whose time has come, at their page time.
+     * The caller holds what serialises work on these incidents (the escalation engine: their escalation rows).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int announceDue(Collection<UUID> incidentIds) {
+        if (incidentIds.isEmpty()) {
+            return 0;
+        }
+        List<PageStore.Announcement> due = pages.dueAnnouncements(incidentIds, clock.instant());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        pages.clearAnnouncements(
+                due.stream().map(PageStore.Announcement::pageId).toList());
+        timeline.recordAll(due.stream().map(PageStore.Announcement::line).toList());
+        return due.size();
+    }
+
+    /**
+     * Takes back the staged pages of an incident whose time is after {@code at}: their deliveries are cancelled
+     * with {@code why} and they never reach the timeline. Pages whose time has passed stay (they may have gone
+     * out) and are announced as usual. Returns the number of pages withdrawn.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int withdrawStaged(UUID incidentId, Instant at, String why) {
+        List<UUID> staged = pages.stagedAfter(incidentId, at);
+        if (staged.isEmpty()) {
+            return 0;
+        }
+        pages.withdraw(staged, at);
+        deliveries.cancelForPages(staged, why);
+        return staged.size();
+    }
+
+    private List<PageCreated> write(List<PageRequest> requests, boolean staged) {
         if (requests.isEmpty()) {
             return List.of();
         }
@@ -106,9 +160,8 @@ public class Paging {
                         r.at() == null ? now : r.at(),
                         null))
                 .toList();
-        List<PageStore.PageRow> inserted = insertAll(rows, pages::insertAll);
 
-        Set<UUID> userIds = inserted.stream().map(PageStore.PageRow::userId).collect(Collectors.toSet());
+        Set<UUID> userIds = rows.stream().map(PageStore.PageRow::userId).collect(Collectors.toSet());
         Map<UUID, List<ContactStore.Target>> targets = contacts.targets(userIds);
         Map<UUID, String> names = names(userIds);
         Set<UUID> withoutRules = new HashSet<>(userIds);
@@ -117,18 +170,18 @@ public class Paging {
                 ? Set.of()
                 : contacts.methods(withoutRules).keySet();
 
-        List<DeliveryStore.NewDelivery> newDeliveries = new ArrayList<>();
-        List<TimelineRecord> lines = new ArrayList<>();
-        List<PageCreated> created = new ArrayList<>();
-        for (var page : inserted) {
+        Map<UUID, List<DeliveryStore.NewDelivery>> deliveriesByPage = new HashMap<>();
+        Map<UUID, TimelineRecord> lines = new LinkedHashMap<>();
+        for (var page : rows) {
             String name = names.getOrDefault(page.userId(), "Unknown user " + page.userId());
             Set<UUID> methodsUsed = new HashSet<>();
             List<String> plan = new ArrayList<>();
+            List<DeliveryStore.NewDelivery> planned = new ArrayList<>();
             for (var target : targets.getOrDefault(page.userId(), List.of())) {
                 if (!methodsUsed.add(target.contactMethodId())) {
                     continue;
                 }
-                newDeliveries.add(new DeliveryStore.NewDelivery(
+                planned.add(new DeliveryStore.NewDelivery(
                         UUID.randomUUID(),
                         page.id(),
                         page.incidentId(),
@@ -147,36 +200,55 @@ public class Paging {
                                 ? target.type()
                                 : target.type() + " after " + target.delayMinutes() + " min");
             }
-            created.add(
-                    new PageCreated(page.id(), page.incidentId(), page.userId(), page.stepKey(), methodsUsed.size()));
+            deliveriesByPage.put(page.id(), planned);
             String why = page.reason() == PageReason.ROLE
                     ? "for the role " + page.role()
                     : (page.reason() == PageReason.RENOTIFY ? "again, " : "") + "at escalation level " + page.level();
+            // A staged page's line carries its page time: it is written once that time has come.
+            Instant lineAt = staged ? page.pagedAt() : now;
             if (plan.isEmpty()) {
-                lines.add(new TimelineRecord(
-                        page.incidentId(),
-                        now,
-                        ResponseEvent.DELIVERY_ABANDONED,
-                        Actor.SYSTEM,
-                        name,
-                        withMethods.contains(page.userId())
-                                ? name + " has no notification rules; paged " + why + " but not notified"
-                                : name + " has no contact methods; paged " + why + " but not notified"));
+                lines.put(
+                        page.id(),
+                        new TimelineRecord(
+                                page.incidentId(),
+                                lineAt,
+                                ResponseEvent.DELIVERY_ABANDONED,
+                                Actor.SYSTEM,
+                                name,
+                                withMethods.contains(page.userId())
+                                        ? name + " has no notification rules; paged " + why + " but not notified"
+                                        : name + " has no contact methods; paged " + why + " but not notified"));
             } else {
-                lines.add(new TimelineRecord(
-                        page.incidentId(),
-                        now,
-                        ResponseEvent.PAGED,
-                        Actor.SYSTEM,
-                        name,
-                        "Paged " + name + " " + why + " (" + page.stepKey() + "): " + String.join(", ", plan)));
+                lines.put(
+                        page.id(),
+                        new TimelineRecord(
+                                page.incidentId(),
+                                lineAt,
+                                ResponseEvent.PAGED,
+                                Actor.SYSTEM,
+                                name,
+                                "Paged " + name + " " + why + " (" + page.stepKey() + "): " + String.join(", ", plan)));
             }
+        }
+        Map<UUID, TimelineRecord> announcements = staged ? lines : Map.of();
+        List<PageStore.PageRow> inserted = insertAll(rows, chunk -> pages.insertAll(chunk, announcements));
+
+        List<DeliveryStore.NewDelivery> newDeliveries = new ArrayList<>();
+        List<TimelineRecord> written = new ArrayList<>();
+        List<PageCreated> created = new ArrayList<>();
+        for (var page : inserted) {
+            List<DeliveryStore.NewDelivery> planned = deliveriesByPage.get(page.id());
+            newDeliveries.addAll(planned);
+            written.add(lines.get(page.id()));
+            created.add(new PageCreated(page.id(), page.incidentId(), page.userId(), page.stepKey(), planned.size()));
         }
         if (!newDeliveries.isEmpty()) {
             deliveries.insertAll(newDeliveries);
             worker.wakeAfterCommit();
         }
-        timeline.recordAll(lines);
+        if (!staged) {
+            timeline.recordAll(written);
+        }
         return created;
     }
 

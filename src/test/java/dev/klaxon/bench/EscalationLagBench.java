@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.klaxon.common.JdbcTime;
+import dev.klaxon.escalation.internal.EscalationProperties;
 import dev.klaxon.support.Api;
 import dev.klaxon.support.KlaxonInstance;
 import dev.klaxon.support.MutableClock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -25,13 +28,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * N incidents (default 10,000) whose second escalation level falls due at the same instant, on one instance with
  * its engine and delivery loops running as in production. Measures, per page, the lag from the step's due time
- * to (a) the page and its delivery being committed to the outbox, and (b) the delivery being claimed by a sender
- * ({@code handed_at}). Not part of the build (no *Tests suffix); run with
+ * to (a) its delivery being written to the outbox (negative when staged ahead), (b) the delivery being claimed by a
+ * sender ({@code handed_at}), (c) the webhook having answered ({@code sent_at}), and (d) the engine having run the
+ * step (timeline lines, next timer). Not part of the build (no *Tests suffix); run with
  * {@code ./mvnw verify -Dit.test=EscalationLagBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dbench.incidents=10000} (add the PostgreSQL variables of the README to run it there).
  *
  * <p>The clock stands still while the incidents open (so every level-2 step is due at the same instant), then
- * follows real time from two seconds before that instant.
+ * follows real time from five seconds before the staging window ({@code klaxon.escalation.stage-ahead}) opens;
+ * {@code -Dbench.klaxon.escalation.stage-ahead=0} measures without staging.
  */
 class EscalationLagBench {
 
@@ -42,7 +47,7 @@ class EscalationLagBench {
         var clock = new MutableClock(start);
         AtomicLong received = new AtomicLong();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-        receiver.setExecutor(Executors.newFixedThreadPool(8));
+        receiver.setExecutor(Executors.newFixedThreadPool(64));
         receiver.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             exchange.sendResponseHeaders(204, -1);
@@ -54,7 +59,9 @@ class EscalationLagBench {
         List<String> properties = new ArrayList<>(List.of(
                 "klaxon.escalation.worker-enabled=true",
                 "klaxon.notify.worker-enabled=" + sending,
-                "logging.level.dev.klaxon=WARN"));
+                "logging.level.dev.klaxon=WARN",
+                // "Claimed N deliveries in M ms": how long the claim of the burst took, commit included
+                "logging.level.dev.klaxon.notify.internal.Outbox=DEBUG"));
         // -Dbench.klaxon.notify.batch-size=500 sets klaxon.notify.batch-size of the instance: for comparing settings.
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith("bench.klaxon."))
@@ -122,31 +129,59 @@ class EscalationLagBench {
             }
 
             Instant due = start.plus(Duration.ofMinutes(5));
-            clock.followRealTimeFrom(due.minusSeconds(2));
+            // Time flows through the staging window as in production: the steps are staged ahead, then fall due.
+            Duration stageAhead = context.getBean(EscalationProperties.class).stageAhead();
+            clock.followRealTimeFrom(due.minus(stageAhead).minusSeconds(5));
+            await().pollInterval(Duration.ofSeconds(1))
+                    .atMost(Duration.ofMinutes(10).plus(stageAhead))
+                    .until(() -> count(jdbc, second, sending) >= n);
             await().pollInterval(Duration.ofSeconds(1))
                     .atMost(Duration.ofMinutes(10))
-                    .until(() -> count(jdbc, second, sending) >= n);
+                    .until(() -> stepsRun(jdbc) >= n);
 
-            List<Long> committed = lags(jdbc, second, "p.paged_at", due);
+            List<Long> written = lags(jdbc, second, "d.created_at", due);
             List<Long> handed = sending ? lags(jdbc, second, "d.handed_at", due) : List.of(-1L);
+            List<Long> sent = sending ? lags(jdbc, second, "d.sent_at", due) : List.of(-1L);
+            // handed_at is stamped in the claim's UPDATE; the timer is recorded once the claim has committed.
+            double handOffMax = context.getBean(MeterRegistry.class)
+                    .get("klaxon.notify.handoff.lag")
+                    .timer()
+                    .max(TimeUnit.MILLISECONDS);
+            List<Long> run = jdbc.sql("SELECT done_at FROM escalation_timers WHERE step_key = 'L2.C0' ORDER BY 1")
+                    .query((rs, row) -> Duration.between(due, JdbcTime.fromDb(rs, "done_at"))
+                            .toMillis())
+                    .list();
             System.out.printf(
-                    "Escalation bench (%s): %d incidents opened in %.1f s; level 2 of all due at once.%n"
-                            + "  due -> page and delivery committed: p50 %d ms, p99 %d ms, max %d ms%n"
-                            + "  due -> delivery handed to a sender:  p50 %d ms, p99 %d ms, max %d ms%n"
+                    "Escalation bench (%s): %d incidents opened in %.1f s; level 2 of all due at once;"
+                            + " stage-ahead %s.%n"
+                            + "  due -> delivery written (negative: ahead): p50 %d ms, p99 %d ms, max %d ms%n"
+                            + "  due -> delivery handed to a sender:  p50 %d ms, p99 %d ms, max %d ms (claim stamp)%n"
+                            + "  due -> claim committed, handed to the sender pool: max %.0f ms%n"
+                            + "  due -> webhook answered (sent):      p50 %d ms, p99 %d ms, max %d ms%n"
+                            + "  due -> step run by the engine:       p50 %d ms, p99 %d ms, max %d ms%n"
                             + "  webhook requests received: %d%n",
                     jdbc.sql("SELECT 1").query(Integer.class).single() == 1
                             ? System.getProperty("spring.datasource.url", "H2")
                             : "?",
                     n,
                     openSeconds,
-                    percentile(committed, 50),
-                    percentile(committed, 99),
-                    percentile(committed, 100),
+                    stageAhead,
+                    percentile(written, 50),
+                    percentile(written, 99),
+                    percentile(written, 100),
                     percentile(handed, 50),
                     percentile(handed, 99),
                     percentile(handed, 100),
+                    handOffMax,
+                    percentile(sent, 50),
+                    percentile(sent, 99),
+                    percentile(sent, 100),
+                    percentile(run, 50),
+                    percentile(run, 99),
+                    percentile(run, 100),
                     received.get());
-            assertThat(committed).hasSize(n);
+            assertThat(written).hasSize(n);
+            assertThat(run).hasSize(n);
         } finally {
             receiver.stop(0);
         }
@@ -165,10 +200,16 @@ class EscalationLagBench {
         return id;
     }
 
-    /** Deliveries to the person, all of them or only those a sender has taken. */
-    private static long count(JdbcClient jdbc, String userId, boolean handedOnly) {
+    private static long stepsRun(JdbcClient jdbc) {
+        return jdbc.sql("SELECT COUNT(*) FROM escalation_timers WHERE step_key = 'L2.C0' AND done_at IS NOT NULL")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Deliveries to the person, all of them or only those a sender has sent. */
+    private static long count(JdbcClient jdbc, String userId, boolean sentOnly) {
         return jdbc.sql("SELECT COUNT(*) FROM notify_deliveries WHERE user_id = ?"
-                        + (handedOnly ? " AND handed_at IS NOT NULL" : ""))
+                        + (sentOnly ? " AND sent_at IS NOT NULL" : ""))
                 .param(UUID.fromString(userId))
                 .query(Long.class)
                 .single();

@@ -28,6 +28,11 @@ final class EscalationTestSupport {
 
     /** A person who can sign in, with one webhook contact method (notified at once). */
     UUID person(String name) {
+        return person(name, "http://127.0.0.1:9/" + name);
+    }
+
+    /** A person whose one webhook contact method (notified at once) is {@code webhookUrl}. */
+    UUID person(String name, String webhookUrl) {
         String username = unique(name).toLowerCase();
         String id = api.post(
                         "/api/v1/users",
@@ -40,7 +45,7 @@ final class EscalationTestSupport {
         usernames.put(UUID.fromString(id), username);
         api.post(
                         "/api/v1/users/" + id + "/contact-methods",
-                        "{\"type\":\"webhook\",\"address\":\"http://127.0.0.1:9/" + name + "\"}")
+                        "{\"type\":\"webhook\",\"address\":\"" + webhookUrl + "\"}")
                 .expect(201);
         return UUID.fromString(id);
     }
@@ -132,15 +137,22 @@ final class EscalationTestSupport {
     }
 
     /** Who was paged for which step of an incident, read from the notify module's pages. */
+    /**
+     * Pages that happened: not staged for a step still to come (whose timeline line is not written yet), and not
+     * withdrawn before their time.
+     */
     List<Map<String, Object>> pages(UUID incidentId) {
-        return jdbc.sql("SELECT step_key, user_id FROM notify_pages WHERE incident_id = ? ORDER BY paged_at, step_key")
+        return jdbc.sql("SELECT step_key, user_id FROM notify_pages WHERE incident_id = ?" + HAPPENED
+                        + " ORDER BY paged_at, step_key")
                 .param(incidentId)
                 .query()
                 .listOfRows();
     }
 
+    private static final String HAPPENED = " AND announce_kind IS NULL AND withdrawn_at IS NULL";
+
     List<UUID> paged(UUID incidentId, String stepKey) {
-        return jdbc.sql("SELECT user_id FROM notify_pages WHERE incident_id = ? AND step_key = ?")
+        return jdbc.sql("SELECT user_id FROM notify_pages WHERE incident_id = ? AND step_key = ?" + HAPPENED)
                 .params(incidentId, stepKey)
                 .query(UUID.class)
                 .list();

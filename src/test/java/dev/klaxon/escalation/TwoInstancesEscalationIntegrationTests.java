@@ -133,6 +133,44 @@ class TwoInstancesEscalationIntegrationTests {
 
     @Test
     @Order(2)
+    void stepsStagedByBothInstancesPageEachPersonOnceAndAreSentOnce() throws Exception {
+        bothInstancesSend();
+        int before = received.size();
+        List<UUID> incidents = openIncidents(INCIDENTS);
+        bothInstancesProcess();
+
+        clock.advance(Duration.ofMinutes(4).plusSeconds(30)); // level 2 falls due within the staging window
+        bothInstancesProcess();
+        for (UUID incident : incidents) {
+            assertThat(jdbc(first)
+                            .sql("SELECT COUNT(*) FROM notify_pages WHERE incident_id = ? AND step_key = 'L2.C0'")
+                            .param(incident)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
+        }
+
+        clock.advance(Duration.ofSeconds(30));
+        bothInstancesSend();
+        bothInstancesProcess();
+        for (UUID incident : incidents) {
+            assertThat(support.pages(incident))
+                    .extracting(row -> row.get("step_key") + "=" + row.get("user_id"))
+                    .containsExactlyInAnyOrder("L1.C0=" + primary, "L2.C0=" + secondary);
+        }
+        int expected = before + 2 * INCIDENTS;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            bothInstancesSend();
+            assertThat(received).hasSizeGreaterThanOrEqualTo(expected);
+        });
+        bothInstancesSend();
+        assertThat(received.values())
+                .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        assertThat(received).hasSize(expected);
+    }
+
+    @Test
+    @Order(3)
     void whenOneInstanceDiesMidBatchTheOtherFinishesItsWork() throws Exception {
         Assumptions.assumeTrue(onPostgres(), "needs PostgreSQL to kill one instance's database connections");
         List<UUID> incidents = openIncidents(50);

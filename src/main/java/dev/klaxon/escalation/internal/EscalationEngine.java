@@ -28,6 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are locked, and everything a step does (pages, the next timer, timeline lines, marking the timer done) is
  * written in that one transaction: a crash before commit leaves the steps due for any instance, a commit
  * means they happened exactly once.
+ *
+ * <p>Staging: a step that falls due within {@code stage-ahead} has its pages and deliveries written ahead, due at
+ * the step's due time (claimed and locked the same way, in a transaction of their own), so that when a burst of
+ * steps falls due the outbox hands their deliveries to senders at once instead of waiting for this engine to write
+ * them. The step itself still runs when due: it finds its pages written (one page per incident, step and person)
+ * and writes its timeline lines and next timer. Acknowledging or resolving before the due time withdraws the
+ * staged pages (see {@link EscalationListeners}), under the same run lock.
  */
 @Component
 public class EscalationEngine {
@@ -66,12 +73,21 @@ public class EscalationEngine {
         this.clock = clock;
     }
 
+    /** Runs the steps that are due and stages those due soon; returns how many due steps it ran. */
     public int processDue() {
         int total = 0;
         while (true) {
             Integer handled = transactions.execute(status -> processBatch());
-            total += handled == null ? 0 : handled;
-            if (handled == null || handled < properties.batchSize()) {
+            int ran = handled == null ? 0 : handled;
+            total += ran;
+            if (ran >= properties.batchSize()) {
+                continue; // due work first: staging can wait, it is ahead of time
+            }
+            if (properties.stageAhead().isZero()) {
+                return total;
+            }
+            Integer staged = transactions.execute(status -> stageBatch());
+            if (staged == null || staged < properties.batchSize()) {
                 return total;
             }
         }
@@ -88,6 +104,7 @@ public class EscalationEngine {
                             row.timer().level(),
                             row.timer().cycle(),
                             row.timer().dueAt(),
+                            row.stagedAt(),
                             row.doneAt(),
                             row.doneAt() == null && !row.timer().stepKey().equals(run.pendingStep())
                                     ? "CANCELLED"
@@ -123,8 +140,49 @@ public class EscalationEngine {
         runs.updateAll(batch.changed.values());
         timeline.recordAll(batch.lines);
         paging.page(batch.pages);
+        // Staged pages of these incidents whose time has come reach the timeline now, stale steps' included: a
+        // page staged for a step acknowledged after its due time may have gone out.
+        paging.announceDue(locked.keySet());
         return due.size();
     }
+
+    private int stageBatch() {
+        Instant now = clock.instant();
+        List<Timer> ahead = timers.claimStageable(now, now.plus(properties.stageAhead()), properties.batchSize());
+        if (ahead.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, Run> locked = runs.lockAll(
+                ahead.stream().map(Timer::incidentId).distinct().sorted().toList());
+        var batch = new Batch(now, locked);
+        List<PageRequest> requests = new ArrayList<>();
+        for (Timer timer : ahead) {
+            Run run = locked.get(timer.incidentId());
+            if (run == null || !timer.stepKey().equals(run.pendingStep())) {
+                continue; // stale: it is cancelled when due
+            }
+            Choice choice = batch.choose(batch.policy(run), run, timer.level(), timer.cycle(), timer.dueAt());
+            for (UUID user : choice.paged()) {
+                requests.add(new PageRequest(
+                        run.incidentId(),
+                        user,
+                        Timer.stepKey(choice.level(), choice.cycle()),
+                        PageReason.ESCALATION,
+                        choice.level(),
+                        null,
+                        timer.dueAt()));
+            }
+        }
+        paging.stage(requests);
+        timers.markStaged(ahead.stream().map(Timer::id).toList(), now);
+        return ahead.size();
+    }
+
+    /**
+     * Which level a step pages and whom: a level with nobody on call passes straight on to the next, at most one
+     * full pass through the policy. {@code passed}: the levels passed over, as {level, cycle} pairs.
+     */
+    private record Choice(int level, int cycle, List<UUID> paged, List<int[]> passed) {}
 
     /** The work of one claimed batch, collected so it is written with a few batched statements. */
     private final class Batch {
@@ -160,24 +218,18 @@ public class EscalationEngine {
             changed.put(after.incidentId(), after);
         }
 
-        private Run escalate(Run run, Timer timer) {
-            EscalationPolicy policy = policy(run);
+        Choice choose(EscalationPolicy policy, Run run, int fromLevel, int fromCycle, Instant at) {
             int levels = policy.levels().size();
-            int level = Math.min(timer.level(), levels);
-            int cycle = timer.cycle();
+            int level = Math.min(fromLevel, levels);
+            int cycle = fromCycle;
             List<UUID> paged = List.of();
-            // A level with nobody on call passes straight on to the next; at most one full pass through the policy.
+            List<int[]> passed = new ArrayList<>();
             for (int tries = levels * (policy.repeat() + 1); tries > 0; tries--) {
-                paged = responders(policy.levels().get(level - 1), run.teamId());
+                paged = responders(policy.levels().get(level - 1), run.teamId(), at);
                 if (!paged.isEmpty()) {
                     break;
                 }
-                line(
-                        run,
-                        ResponseEvent.ESCALATED,
-                        Timer.stepKey(level, cycle),
-                        describe(policy, level, cycle) + ": nobody to page ("
-                                + names.targets(policy.levels().get(level - 1)) + ")");
+                passed.add(new int[] {level, cycle});
                 int[] following = following(policy, level, cycle);
                 if (following == null) {
                     break;
@@ -185,6 +237,23 @@ public class EscalationEngine {
                 level = following[0];
                 cycle = following[1];
             }
+            return new Choice(level, cycle, paged, passed);
+        }
+
+        private Run escalate(Run run, Timer timer) {
+            EscalationPolicy policy = policy(run);
+            Choice choice = choose(policy, run, timer.level(), timer.cycle(), now);
+            for (int[] skipped : choice.passed()) {
+                line(
+                        run,
+                        ResponseEvent.ESCALATED,
+                        Timer.stepKey(skipped[0], skipped[1]),
+                        describe(policy, skipped[0], skipped[1]) + ": nobody to page ("
+                                + names.targets(policy.levels().get(skipped[0] - 1)) + ")");
+            }
+            int level = choice.level();
+            int cycle = choice.cycle();
+            List<UUID> paged = choice.paged();
             String stepKey = Timer.stepKey(level, cycle);
             if (paged.isEmpty()) {
                 done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.NOBODY));
@@ -227,7 +296,7 @@ public class EscalationEngine {
             }
             List<UUID> people = run.acknowledgedById() != null
                     ? List.of(run.acknowledgedById())
-                    : responders(policy.levels().get(0), run.teamId());
+                    : responders(policy.levels().get(0), run.teamId(), now);
             if (people.isEmpty()) {
                 done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.NOBODY));
             } else {
@@ -250,7 +319,7 @@ public class EscalationEngine {
             return run.withRenotify(n, again.stepKey(), now);
         }
 
-        private EscalationPolicy policy(Run run) {
+        EscalationPolicy policy(Run run) {
             return policyCache.computeIfAbsent(
                     run.policyId(),
                     id -> policies.find(id)
@@ -260,11 +329,11 @@ public class EscalationEngine {
                                     policies.find(PolicyStore.DEFAULT_POLICY_ID).orElseThrow()));
         }
 
-        private List<UUID> responders(EscalationLevel level, UUID teamId) {
+        private List<UUID> responders(EscalationLevel level, UUID teamId, Instant at) {
             List<UUID> people = new ArrayList<>();
             for (var target : level.targets()) {
-                String key = target + "@" + teamId;
-                for (UUID user : responderCache.computeIfAbsent(key, k -> responders.resolve(target, teamId, now))) {
+                String key = target + "@" + teamId + "@" + at;
+                for (UUID user : responderCache.computeIfAbsent(key, k -> responders.resolve(target, teamId, at))) {
                     if (!people.contains(user)) {
                         people.add(user);
                     }

@@ -81,6 +81,12 @@ class EscalationListeners {
     @EventListener
     void acknowledged(IncidentAcknowledged event) {
         runs.lock(event.incidentId()).ifPresent(run -> {
+            // Under the run lock: a staging transaction either committed before (its pages are seen here) or
+            // finds the run acknowledged after and stages nothing.
+            paging.withdrawStaged(
+                    run.incidentId(),
+                    event.at(),
+                    "Cancelled: the incident was acknowledged by " + event.by().name() + " before this step fell due");
             if (run.status() != RunStatus.ACTIVE && run.status() != RunStatus.EXHAUSTED) {
                 return;
             }
@@ -114,6 +120,10 @@ class EscalationListeners {
     @EventListener
     void resolved(IncidentResolved event) {
         runs.lock(event.incidentId()).ifPresent(run -> {
+            paging.withdrawStaged(
+                    run.incidentId(),
+                    event.at(),
+                    "Cancelled: the incident was resolved by " + event.by().name() + " before this step fell due");
             if (run.status() == RunStatus.RESOLVED) {
                 return;
             }

@@ -14,13 +14,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize due steps claimed and paged in one transaction (default 500)
  * @param gather how long the loop lingers after this instance opened an incident before paging, so that a burst
  *     of new incidents is paged in a few batches rather than one transaction each (default 20ms; 0 = none)
+ * @param stageAhead how long before an escalation step falls due its pages and deliveries are written, so that at
+ *     the due instant the outbox only hands them to a sender (default 1m; 0 = write them when due). A change to a
+ *     rotation, an override or the policy made within this time before a step still pages whom it named when the
+ *     step was staged; the step pages whoever it names at its due time as well.
  */
 @ConfigurationProperties("klaxon.escalation")
 public record EscalationProperties(
         @DefaultValue("true") boolean workerEnabled,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("500") int batchSize,
-        @DefaultValue("20ms") Duration gather) {
+        @DefaultValue("20ms") Duration gather,
+        @DefaultValue("1m") Duration stageAhead) {
 
     public EscalationProperties {
         if (batchSize < 1 || batchSize > 5000) {
@@ -28,6 +33,9 @@ public record EscalationProperties(
         }
         if (gather.isNegative() || gather.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new IllegalArgumentException("klaxon.escalation.gather must be between 0 and 1s");
+        }
+        if (stageAhead.isNegative() || stageAhead.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("klaxon.escalation.stage-ahead must be between 0 and 1h");
         }
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("klaxon.escalation.poll-interval must be positive");

@@ -53,6 +53,38 @@ class TimerStore {
                 .list();
     }
 
+    /**
+     * Claims open, not yet staged escalation steps due after {@code now} and up to {@code until}, for staging.
+     * Like {@link #claimDue}, rows another instance holds are skipped.
+     */
+    List<Timer> claimStageable(Instant now, Instant until, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM escalation_timers
+                WHERE staged_at IS NULL AND done_at IS NULL AND kind = 'STEP' AND due_at > ? AND due_at <= ?
+                ORDER BY due_at
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED""")
+                .params(JdbcTime.toDb(now), JdbcTime.toDb(until), limit)
+                .query(TimerStore::map)
+                .list();
+    }
+
+    void markStaged(Collection<UUID> timerIds, Instant at) {
+        jdbcTemplate.batchUpdate(
+                "UPDATE escalation_timers SET staged_at = ? WHERE id = ?", List.copyOf(timerIds), 500, (ps, id) -> {
+                    ps.setObject(1, JdbcTime.toDb(at));
+                    ps.setObject(2, id);
+                });
+    }
+
+    /** When the next step that is not staged yet falls due. */
+    Optional<Instant> nextUnstaged() {
+        return jdbc.sql("""
+                SELECT due_at FROM escalation_timers
+                WHERE staged_at IS NULL AND done_at IS NULL AND kind = 'STEP'
+                ORDER BY due_at LIMIT 1""").query((rs, n) -> JdbcTime.fromDb(rs, "due_at")).optional();
+    }
+
     /** When the next step falls due, so the engine can sleep exactly that long. */
     Optional<Instant> nextDue() {
         // ORDER BY ... LIMIT 1 rather than MIN(): both databases answer it from the (done_at, due_at) index.
@@ -84,11 +116,15 @@ class TimerStore {
     List<TimerRow> list(UUID incidentId) {
         return jdbc.sql("SELECT * FROM escalation_timers WHERE incident_id = ? ORDER BY due_at, step_key")
                 .param(incidentId)
-                .query((rs, n) -> new TimerRow(map(rs, n), JdbcTime.fromDb(rs, "done_at"), rs.getString("outcome")))
+                .query((rs, n) -> new TimerRow(
+                        map(rs, n),
+                        JdbcTime.fromDb(rs, "staged_at"),
+                        JdbcTime.fromDb(rs, "done_at"),
+                        rs.getString("outcome")))
                 .list();
     }
 
-    record TimerRow(Timer timer, Instant doneAt, String outcome) {}
+    record TimerRow(Timer timer, Instant stagedAt, Instant doneAt, String outcome) {}
 
     private static Timer map(ResultSet rs, int row) throws SQLException {
         return new Timer(

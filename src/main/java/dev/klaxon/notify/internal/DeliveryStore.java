@@ -5,11 +5,14 @@ import dev.klaxon.notify.DeliveryStatus;
 import dev.klaxon.notify.DeliveryView;
 import dev.klaxon.notify.PageReason;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,10 +43,14 @@ public class DeliveryStore {
             Instant createdAt,
             Instant dueAt) {}
 
-    /** A claimed delivery with what the sender needs; {@code page} is null for a notice. */
+    /**
+     * A claimed delivery with what the sender needs; {@code page} is null for a notice. {@code dueAt}: when this
+     * attempt fell due.
+     */
     public record Claimed(
             UUID id,
             String claimToken,
+            Instant dueAt,
             UUID userId,
             String channel,
             String address,
@@ -127,27 +134,31 @@ public class DeliveryStore {
      * Claims up to {@code limit} due deliveries for one sender; call inside a short transaction. Rows another
      * transaction holds are skipped, and the conditional update makes a claim succeed once even without it.
      */
-    public List<Claimed> claim(Instant now, Instant leaseUntil, int limit, String token) {
-        List<UUID> due = jdbc.sql("""
-                SELECT id FROM notify_deliveries WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?
-                ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""")
-                .params(JdbcTime.toDb(now), limit)
-                .query((rs, n) -> rs.getObject(1, UUID.class))
-                .list();
+    public List<Claimed> claim(Instant now, Supplier<Instant> clock, Instant leaseUntil, int limit, String token) {
+        // One status at a time: each is a range of the (status, next_attempt_at) index read in order, where
+        // "status IN (...) ORDER BY next_attempt_at" would read and sort every due row of both for each claim.
+        List<UUID> due = new ArrayList<>(dueIds("PENDING", now, limit));
+        if (due.size() < limit) {
+            due.addAll(dueIds("FAILED", now, limit - due.size()));
+        }
         if (due.isEmpty()) {
             return List.of();
         }
-        jdbc.sql("""
-                UPDATE notify_deliveries SET status = 'SENDING', claim_token = :token, claimed_until = :lease,
-                    attempts = attempts + 1, handed_at = COALESCE(handed_at, :now)
-                WHERE id IN (:ids) AND status IN ('PENDING', 'FAILED')""")
-                .param("token", token)
-                .param("lease", JdbcTime.toDb(leaseUntil))
-                .param("now", JdbcTime.toDb(now))
-                .param("ids", due)
-                .update();
+        // handed_at says when the delivery was taken, not when the claim began looking (a big claim takes a while).
+        Instant handedAt = clock.get();
+        for (List<UUID> chunk : ContactStore.chunks(due)) {
+            jdbc.sql("""
+                    UPDATE notify_deliveries SET status = 'SENDING', claim_token = :token, claimed_until = :lease,
+                        attempts = attempts + 1, handed_at = COALESCE(handed_at, :now)
+                    WHERE id IN (:ids) AND status IN ('PENDING', 'FAILED')""")
+                    .param("token", token)
+                    .param("lease", JdbcTime.toDb(leaseUntil))
+                    .param("now", JdbcTime.toDb(handedAt))
+                    .param("ids", chunk)
+                    .update();
+        }
         return jdbc.sql("""
-                SELECT d.id, d.user_id, d.channel, d.address, d.attempts, d.subject, d.body,
+                SELECT d.id, d.user_id, d.channel, d.address, d.attempts, d.subject, d.body, d.next_attempt_at,
                     p.id AS page_id, p.incident_id, p.user_id AS page_user_id, p.step_key, p.reason, p.level,
                     p.role, p.paged_at, p.link_used_at
                 FROM notify_deliveries d LEFT JOIN notify_pages p ON p.id = d.page_id
@@ -170,6 +181,7 @@ public class DeliveryStore {
                     return new Claimed(
                             rs.getObject("id", UUID.class),
                             token,
+                            JdbcTime.fromDb(rs, "next_attempt_at"),
                             rs.getObject("user_id", UUID.class),
                             rs.getString("channel"),
                             rs.getString("address"),
@@ -257,6 +269,45 @@ public class DeliveryStore {
                 .param("why", why)
                 .param("incident", incidentId)
                 .update();
+    }
+
+    private List<UUID> dueIds(String status, Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM notify_deliveries WHERE status = ? AND next_attempt_at <= ?
+                ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .params(status, JdbcTime.toDb(now), limit)
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .list();
+    }
+
+    /** Cancels what has not gone out yet of these pages. */
+    public int cancelForPages(Collection<UUID> pageIds, String why) {
+        int cancelled = 0;
+        for (List<UUID> chunk : ContactStore.chunks(pageIds)) {
+            cancelled += jdbc.sql("""
+                    UPDATE notify_deliveries SET status = 'CANCELLED', last_error = :why
+                    WHERE page_id IN (:ids) AND status IN ('PENDING', 'FAILED')""").param("why", why).param("ids", chunk).update();
+        }
+        return cancelled;
+    }
+
+    /** When the next delivery (or retry) falls due, so the sender loop can wake exactly then. */
+    public Optional<Instant> nextDue() {
+        // One ORDER BY ... LIMIT 1 per status rather than MIN() over both: each is one step down the index.
+        Optional<Instant> pending = nextDue("PENDING");
+        Optional<Instant> failed = nextDue("FAILED");
+        if (pending.isEmpty()) {
+            return failed;
+        }
+        return failed.filter(f -> f.isBefore(pending.get())).or(() -> pending);
+    }
+
+    private Optional<Instant> nextDue(String status) {
+        return jdbc.sql(
+                        "SELECT next_attempt_at FROM notify_deliveries WHERE status = ? ORDER BY next_attempt_at LIMIT 1")
+                .param(status)
+                .query((rs, n) -> JdbcTime.fromDb(rs, "next_attempt_at"))
+                .optional();
     }
 
     public int cancelPendingForMethod(UUID contactMethodId) {

@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     database hands each delivery to one of them
  * @param pollInterval how often the loop looks for due deliveries (default 1s); it also wakes at once when a
  *     transaction that created deliveries commits on this instance
- * @param batchSize deliveries claimed per round (default 100)
- * @param senders parallel sends per instance, so one slow webhook does not hold the rest (default 8)
+ * @param batchSize deliveries read, sent and recorded together (default 100)
+ * @param senders parallel sends per instance, so one slow webhook does not hold the rest (default 32)
+ * @param maxInFlight claimed deliveries not yet sent and recorded, at most, per instance (default 10000): how far
+ *     claiming runs ahead of sending in a burst. They wait for a sender under their lease; one that would begin
+ *     too late to finish within it goes back to PENDING unsent (see Outbox#deliver)
  * @param lease how long a claimed delivery may take to send before another instance takes it over (default
  *     2m; longer than any channel timeout)
  * @param maxAttempts attempts before a delivery is abandoned (default 6)
@@ -30,7 +33,8 @@ public record NotifyProperties(
         @DefaultValue("true") boolean workerEnabled,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("100") int batchSize,
-        @DefaultValue("8") int senders,
+        @DefaultValue("32") int senders,
+        @DefaultValue("10000") int maxInFlight,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("6") int maxAttempts,
         @DefaultValue("30s") Duration backoff,
@@ -44,6 +48,9 @@ public record NotifyProperties(
     public NotifyProperties {
         if (batchSize < 1 || senders < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("klaxon.notify.batch-size, senders and max-attempts must be at least 1");
+        }
+        if (maxInFlight < batchSize) {
+            throw new IllegalArgumentException("klaxon.notify.max-in-flight must be at least klaxon.notify.batch-size");
         }
         if (pollInterval.isNegative() || pollInterval.isZero() || backoff.isNegative() || backoff.isZero()) {
             throw new IllegalArgumentException("klaxon.notify.poll-interval and backoff must be positive");

@@ -8,21 +8,26 @@ import dev.klaxon.notify.ContactType;
 import dev.klaxon.notify.spi.Channel;
 import dev.klaxon.notify.spi.DeliveryFailure;
 import dev.klaxon.notify.spi.OutgoingMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +55,8 @@ public class Outbox {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ExecutorService senders;
+    private final ExecutorService recorder;
+    private final Timer handOffLag;
 
     Outbox(
             DeliveryStore store,
@@ -58,7 +65,8 @@ public class Outbox {
             IncidentTimeline timeline,
             NotifyProperties properties,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.store = store;
         channels.forEach(c -> this.channels.put(c.type(), c));
         this.composer = composer;
@@ -72,12 +80,25 @@ public class Outbox {
             thread.setDaemon(true);
             return thread;
         });
+        this.recorder = Executors.newSingleThreadExecutor(r -> {
+            var thread = new Thread(r, "notify-recorder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.handOffLag = Timer.builder("klaxon.notify.handoff.lag")
+                .description("From a delivery (or retry) falling due to its claim committing and the delivery being"
+                        + " handed to the sender pool")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /**
      * Sends every delivery that is due now; returns how many it handled (sent, failed, abandoned or cancelled).
-     * The next batch is claimed while the current one is being sent (at most two batches in flight), so the
-     * database work of one batch overlaps the sends of the other.
+     * Three stages overlap: this thread claims what is due, up to {@code max-in-flight} claimed deliveries not yet
+     * finished, and hands them to the sender pool in batches; the pool sends; one recorder thread writes each
+     * batch's outcomes once all its sends are done. A burst of due deliveries is thus handed to senders as fast as
+     * it can be claimed, not as fast as the previous batches are sent and recorded. Returns when nothing is due
+     * any more and every claimed batch is recorded.
      */
     public int sendDue() {
         int requeued = transaction.execute(status -> store.requeueExpired(clock.instant()));
@@ -85,70 +106,103 @@ public class Outbox {
             log.warn("{} deliveries were claimed by a sender that did not finish; they will be sent again", requeued);
         }
         int handled = 0;
-        InFlight previous = null;
+        int unfinished = 0;
+        Deque<InFlight> inFlight = new ArrayDeque<>();
+        boolean drained = false;
         try {
             while (true) {
-                InFlight next = claimAndSend();
-                if (previous != null) {
-                    handled += finish(previous);
+                while (!drained && unfinished < properties.maxInFlight()) {
+                    int room = properties.maxInFlight() - unfinished;
+                    InFlight next = claimAndSend(room);
+                    if (next == null) {
+                        drained = true;
+                        break;
+                    }
+                    inFlight.add(next);
+                    unfinished += next.size();
+                    drained = next.size() < room;
                 }
-                if (next == null) {
+                InFlight oldest = inFlight.poll();
+                if (oldest == null) {
                     return handled;
                 }
-                if (next.batch().size() < properties.batchSize()) {
-                    return handled + finish(next);
-                }
-                previous = next;
+                oldest.recorded().get();
+                unfinished -= oldest.size();
+                handled += oldest.size();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // what was claimed and not recorded is due again after its lease
             return handled;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a batch's failures are logged and absorbed where they happen", e);
         }
     }
 
-    /** A claimed batch whose sends have been handed to the sender pool. */
-    private record InFlight(
-            List<DeliveryStore.Claimed> batch, MessageComposer.Batch context, List<Future<Outcome>> sends) {}
+    /** Claimed deliveries whose sends are with the sender pool; {@code recorded} completes once their outcomes are written. */
+    private record InFlight(int size, CompletableFuture<Void> recorded) {}
 
-    /** Claims the next batch and hands its sends to the pool; null when nothing is due (or it cannot be read). */
-    private InFlight claimAndSend() {
+    /**
+     * Claims up to {@code limit} due deliveries in one transaction and hands them to the pool in batches of
+     * {@code batch-size}; for each batch the pool reads what its messages need, sends them, and the recorder writes
+     * the outcomes. Null when nothing is due. Only the claim runs on the calling thread.
+     */
+    private InFlight claimAndSend(int limit) {
         String token = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(properties.lease());
-        List<DeliveryStore.Claimed> batch =
-                transaction.execute(status -> store.claim(now, leaseUntil, properties.batchSize(), token));
-        if (batch == null || batch.isEmpty()) {
+        List<DeliveryStore.Claimed> claimed =
+                transaction.execute(status -> store.claim(now, clock::instant, leaseUntil, limit, token));
+        if (claimed == null || claimed.isEmpty()) {
             return null;
         }
-        MessageComposer.Batch context;
-        try {
-            context = composer.read(batch);
-        } catch (RuntimeException e) {
-            log.error("Reading what {} deliveries need failed; their lease will make them due again", batch.size(), e);
-            return null;
+        Instant handed = clock.instant();
+        for (var delivery : claimed) {
+            handOffLag.record(
+                    delivery.dueAt().isBefore(handed) ? Duration.between(delivery.dueAt(), handed) : Duration.ZERO);
         }
-        List<Future<Outcome>> sends = new ArrayList<>();
-        for (var delivery : batch) {
-            sends.add(senders.submit(() -> deliver(delivery, context, leaseUntil)));
+        log.debug(
+                "Claimed {} deliveries in {} ms",
+                claimed.size(),
+                Duration.between(now, handed).toMillis());
+        List<CompletableFuture<Void>> batches = new ArrayList<>();
+        for (int from = 0; from < claimed.size(); from += properties.batchSize()) {
+            var batch = claimed.subList(from, Math.min(claimed.size(), from + properties.batchSize()));
+            batches.add(sendAndRecord(batch, leaseUntil));
         }
-        return new InFlight(batch, context, sends);
+        return new InFlight(claimed.size(), CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)));
     }
 
-    /** Waits for a batch's sends and records their outcomes; returns the batch's size. */
-    private int finish(InFlight inFlight) throws InterruptedException {
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> send : inFlight.sends()) {
-            try {
-                Outcome outcome = send.get();
-                if (outcome != null) {
-                    outcomes.add(outcome);
-                }
-            } catch (ExecutionException e) {
-                log.error("Sending a delivery failed unexpectedly; its lease will make it due again", e.getCause());
-            }
-        }
-        recordAll(outcomes, inFlight.context());
-        return inFlight.batch().size();
+    private CompletableFuture<Void> sendAndRecord(List<DeliveryStore.Claimed> batch, Instant leaseUntil) {
+        return CompletableFuture.supplyAsync(() -> composer.read(batch), senders)
+                .thenCompose(context -> {
+                    List<CompletableFuture<Outcome>> sends = new ArrayList<>(batch.size());
+                    for (var delivery : batch) {
+                        sends.add(CompletableFuture.supplyAsync(() -> deliver(delivery, context, leaseUntil), senders)
+                                .exceptionally(e -> {
+                                    log.error(
+                                            "Sending a delivery failed unexpectedly; its lease will make it due again",
+                                            e);
+                                    return null;
+                                }));
+                    }
+                    return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                            .thenAcceptAsync(
+                                    done -> recordAll(
+                                            sends.stream()
+                                                    .map(CompletableFuture::join)
+                                                    .filter(Objects::nonNull)
+                                                    .toList(),
+                                            context),
+                                    recorder);
+                })
+                .exceptionally(e -> {
+                    log.error(
+                            "Reading, sending or recording {} claimed deliveries failed; their lease will make them"
+                                    + " due again",
+                            batch.size(),
+                            e);
+                    return null;
+                });
     }
 
     /**
@@ -358,5 +412,6 @@ public class Outbox {
     @PreDestroy
     void stop() {
         senders.shutdownNow();
+        recorder.shutdownNow();
     }
 }

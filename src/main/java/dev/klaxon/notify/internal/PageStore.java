@@ -1,11 +1,16 @@
 package dev.klaxon.notify.internal;
 
+import dev.klaxon.common.Actor;
 import dev.klaxon.common.JdbcTime;
+import dev.klaxon.incidents.ResponseEvent;
+import dev.klaxon.incidents.TimelineRecord;
 import dev.klaxon.notify.PageReason;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +53,6 @@ public class PageStore {
         this.batch = batch;
     }
 
-    /** Of {@code userIds}, those already paged for this incident and step. */
     /**
      * The (incident, step, person) keys among {@code incidentIds} that already have a page, as
      * {@code incident/step/user} strings: one query per chunk of incidents however many steps are asked about.
@@ -66,11 +70,16 @@ public class PageStore {
         return keys;
     }
 
-    /** One JDBC batch; a duplicate (incident, step, person) fails the whole batch. */
-    public void insertAll(List<PageRow> pages) {
+    /**
+     * One JDBC batch; a duplicate (incident, step, person) fails the whole batch. {@code announcements}: the
+     * timeline line each staged page adds once its time has come (empty for pages that happen now).
+     */
+    public void insertAll(List<PageRow> pages, Map<UUID, TimelineRecord> announcements) {
         batch.batchUpdate("""
-                INSERT INTO notify_pages (id, incident_id, user_id, step_key, reason, level, role, paged_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", pages, 500, (ps, p) -> {
+                INSERT INTO notify_pages (id, incident_id, user_id, step_key, reason, level, role, paged_at,
+                    announce_kind, announce_subject, announce_message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pages, 500, (ps, p) -> {
+            TimelineRecord line = announcements.get(p.id());
             ps.setObject(1, p.id());
             ps.setObject(2, p.incidentId());
             ps.setObject(3, p.userId());
@@ -79,7 +88,66 @@ public class PageStore {
             ps.setInt(6, p.level());
             ps.setString(7, p.role());
             ps.setObject(8, JdbcTime.toDb(p.pagedAt()));
+            ps.setString(9, line == null ? null : line.event().name());
+            ps.setString(10, line == null ? null : line.subject());
+            ps.setString(11, line == null ? null : line.message());
         });
+    }
+
+    /** The lines of staged pages of these incidents whose page time is {@code upTo} or earlier. */
+    public List<Announcement> dueAnnouncements(Collection<UUID> incidentIds, Instant upTo) {
+        List<Announcement> due = new ArrayList<>();
+        for (List<UUID> chunk : ContactStore.chunks(incidentIds)) {
+            due.addAll(jdbc.sql("""
+                    SELECT id, incident_id, paged_at, announce_kind, announce_subject, announce_message
+                    FROM notify_pages
+                    WHERE incident_id IN (:ids) AND announce_kind IS NOT NULL AND paged_at <= :upTo
+                    ORDER BY paged_at, id""")
+                    .param("ids", chunk)
+                    .param("upTo", JdbcTime.toDb(upTo))
+                    .query((rs, n) -> new Announcement(
+                            rs.getObject("id", UUID.class),
+                            new TimelineRecord(
+                                    rs.getObject("incident_id", UUID.class),
+                                    JdbcTime.fromDb(rs, "paged_at"),
+                                    ResponseEvent.valueOf(rs.getString("announce_kind")),
+                                    Actor.SYSTEM,
+                                    rs.getString("announce_subject"),
+                                    rs.getString("announce_message"))))
+                    .list());
+        }
+        return due;
+    }
+
+    public record Announcement(UUID pageId, TimelineRecord line) {}
+
+    /** The staged pages of an incident whose page time is after {@code at}: they have not happened yet. */
+    public List<UUID> stagedAfter(UUID incidentId, Instant at) {
+        return jdbc.sql("""
+                SELECT id FROM notify_pages
+                WHERE incident_id = ? AND announce_kind IS NOT NULL AND paged_at > ?""")
+                .params(incidentId, JdbcTime.toDb(at))
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .list();
+    }
+
+    /** Takes these staged pages back: they never happen and never reach the timeline. */
+    public void withdraw(Collection<UUID> pageIds, Instant at) {
+        for (List<UUID> chunk : ContactStore.chunks(pageIds)) {
+            jdbc.sql("""
+                    UPDATE notify_pages SET announce_kind = NULL, announce_subject = NULL, announce_message = NULL,
+                        withdrawn_at = :at
+                    WHERE id IN (:ids)""").param("at", JdbcTime.toDb(at)).param("ids", chunk).update();
+        }
+    }
+
+    /** Forgets the lines of these staged pages once they are written to the timeline. */
+    public void clearAnnouncements(Collection<UUID> pageIds) {
+        for (List<UUID> chunk : ContactStore.chunks(pageIds)) {
+            jdbc.sql("""
+                    UPDATE notify_pages SET announce_kind = NULL, announce_subject = NULL, announce_message = NULL
+                    WHERE id IN (:ids)""").param("ids", chunk).update();
+        }
     }
 
     public Optional<PageRow> find(UUID id) {

@@ -22,6 +22,7 @@ class AckLinksTests {
                 Duration.ofSeconds(1),
                 100,
                 8,
+                2000,
                 Duration.ofMinutes(2),
                 6,
                 Duration.ofSeconds(30),
