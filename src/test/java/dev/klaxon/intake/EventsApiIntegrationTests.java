@@ -2,6 +2,7 @@ package dev.klaxon.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,24 @@ class EventsApiIntegrationTests extends IntakeTestSupport {
         assertThat(alerts.get(0).get("dedupKey").stringValue()).isEqualTo("disk-full-db1");
         assertThat(alerts.get(0).get("status").stringValue()).isEqualTo("TRIGGERED");
         assertThat(alerts.get(0).get("eventCount").intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void intakeAnswersOpenNoSessionAndTellBrowsersNeitherToSniffNorToCache() {
+        var f = fixture(V2);
+        String valid = "{\"routing_key\":\"" + f.key() + "\",\"event_action\":\"trigger\",\"dedup_key\":\"hdr\","
+                + "\"payload\":{\"summary\":\"Headers\",\"source\":\"h\",\"severity\":\"info\"}}";
+        for (var body :
+                Map.of(202, valid, 400, "{\"routing_key\":\"" + f.key() + "\"}").entrySet()) {
+            var response = send(HttpRequest.newBuilder(uri("/v2/enqueue"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.getValue()))
+                    .build());
+            assertThat(response.statusCode()).isEqualTo(body.getKey());
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+        }
     }
 
     @Test

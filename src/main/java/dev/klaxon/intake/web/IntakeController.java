@@ -5,6 +5,7 @@ import dev.klaxon.intake.internal.EventsV2Intake;
 import dev.klaxon.intake.internal.IntakeResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -53,6 +54,8 @@ class IntakeController {
                         response.body() instanceof ProblemDetail
                                 ? MediaType.APPLICATION_PROBLEM_JSON
                                 : MediaType.APPLICATION_JSON);
+        // What Spring Security's header writer adds elsewhere; intake is outside its filter chains.
+        builder.header("X-Content-Type-Options", "nosniff").cacheControl(CacheControl.noStore());
         if (response.closeConnection()) {
             builder.header(HttpHeaders.CONNECTION, "close");
         }
