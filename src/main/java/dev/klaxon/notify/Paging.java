@@ -106,14 +106,57 @@ public class Paging {
         if (incidentIds.isEmpty()) {
             return 0;
         }
-        List<PageStore.Announcement> due = pages.dueAnnouncements(incidentIds, clock.instant());
+        Instant now = clock.instant();
+        List<PageStore.Announcement> due = pages.dueAnnouncements(incidentIds, now);
         if (due.isEmpty()) {
             return 0;
         }
+        addDeliveriesForNewMethods(due, now);
         pages.clearAnnouncements(
                 due.stream().map(PageStore.Announcement::pageId).toList());
         timeline.recordAll(due.stream().map(PageStore.Announcement::line).toList());
         return due.size();
+    }
+
+    /**
+     * A person who replaced a contact method between the staging and the due time (the old one's delivery was
+     * cancelled with it) is reached on the new one: a staged page gets a delivery for every contact method its
+     * person has now and it has none for, due at the page time plus the rule's delay (at once when that passed).
+     */
+    private void addDeliveriesForNewMethods(List<PageStore.Announcement> due, Instant now) {
+        Map<UUID, List<ContactStore.Target>> targets = contacts.targets(
+                due.stream().map(PageStore.Announcement::userId).collect(Collectors.toSet()));
+        Set<String> existing = deliveries.methodsOfPages(
+                due.stream().map(PageStore.Announcement::pageId).toList());
+        List<DeliveryStore.NewDelivery> missing = new ArrayList<>();
+        for (var page : due) {
+            Set<UUID> methodsUsed = new HashSet<>();
+            for (var target : targets.getOrDefault(page.userId(), List.of())) {
+                if (!methodsUsed.add(target.contactMethodId())
+                        || existing.contains(page.pageId() + "/" + target.contactMethodId())) {
+                    continue;
+                }
+                Instant dueAt = page.line().at().plus(Duration.ofMinutes(target.delayMinutes()));
+                missing.add(new DeliveryStore.NewDelivery(
+                        UUID.randomUUID(),
+                        page.pageId(),
+                        page.line().incidentId(),
+                        null,
+                        page.userId(),
+                        target.contactMethodId(),
+                        target.type(),
+                        target.address(),
+                        target.delayMinutes(),
+                        null,
+                        null,
+                        now,
+                        dueAt.isBefore(now) ? now : dueAt));
+            }
+        }
+        if (!missing.isEmpty()) {
+            deliveries.insertAll(missing);
+            worker.wakeAfterCommit();
+        }
     }
 
     /**

@@ -167,6 +167,36 @@ class StagedEscalationIntegrationTests {
     }
 
     @Test
+    void aPersonWhoReplacesTheirContactMethodAfterTheStagingIsReachedOnTheNewOne() throws Exception {
+        try (var old = RecordingHttpServer.answering();
+                var replacement = RecordingHttpServer.answering()) {
+            Incident incident = openIncident(old.url("/old"));
+            clock.advance(Duration.ofMinutes(4).plusSeconds(30));
+            escalations.processDue();
+            assertThat(deliveriesTo(incident.second())).hasSize(1);
+
+            String methods = "/api/v1/users/" + incident.second() + "/contact-methods";
+            for (var method : api.get(methods).expect(200).json()) {
+                api.delete(methods + "/" + method.get("id").asString()).expect(204);
+            }
+            api.post(methods, "{\"type\":\"webhook\",\"address\":\"" + replacement.url("/new") + "\"}")
+                    .expect(201);
+
+            clock.advance(Duration.ofSeconds(30));
+            deliveries.sendDue();
+            escalations.processDue(); // the step runs: the page gets a delivery for the new method
+            deliveries.sendDue();
+
+            assertThat(old.received()).isEmpty();
+            assertThat(replacement.received()).hasSize(1);
+            assertThat(deliveriesTo(incident.second()))
+                    .extracting(Delivery::status)
+                    .containsExactlyInAnyOrder("CANCELLED", "SENT");
+            assertThat(pagedLines(incident.id(), "Second")).hasSize(1);
+        }
+    }
+
+    @Test
     void aStagedPageThatWentOutBeforeAnAcknowledgementStaysOnTheTimeline() throws Exception {
         try (var receiver = RecordingHttpServer.answering()) {
             Incident incident = openIncident(receiver.url("/second"));

@@ -280,6 +280,19 @@ public class DeliveryStore {
                 .list();
     }
 
+    /** The contact methods these pages already have a delivery for, as "page/method" strings. */
+    public Set<String> methodsOfPages(Collection<UUID> pageIds) {
+        Set<String> pairs = new HashSet<>();
+        for (List<UUID> chunk : ContactStore.chunks(pageIds)) {
+            jdbc.sql("SELECT page_id, contact_method_id FROM notify_deliveries WHERE page_id IN (:ids)")
+                    .param("ids", chunk)
+                    .query(rs -> {
+                        pairs.add(rs.getObject(1, UUID.class) + "/" + rs.getObject(2, UUID.class));
+                    });
+        }
+        return pairs;
+    }
+
     /** Cancels what has not gone out yet of these pages. */
     public int cancelForPages(Collection<UUID> pageIds, String why) {
         int cancelled = 0;

@@ -99,7 +99,7 @@ public class PageStore {
         List<Announcement> due = new ArrayList<>();
         for (List<UUID> chunk : ContactStore.chunks(incidentIds)) {
             due.addAll(jdbc.sql("""
-                    SELECT id, incident_id, paged_at, announce_kind, announce_subject, announce_message
+                    SELECT id, incident_id, user_id, paged_at, announce_kind, announce_subject, announce_message
                     FROM notify_pages
                     WHERE incident_id IN (:ids) AND announce_kind IS NOT NULL AND paged_at <= :upTo
                     ORDER BY paged_at, id""")
@@ -107,6 +107,7 @@ public class PageStore {
                     .param("upTo", JdbcTime.toDb(upTo))
                     .query((rs, n) -> new Announcement(
                             rs.getObject("id", UUID.class),
+                            rs.getObject("user_id", UUID.class),
                             new TimelineRecord(
                                     rs.getObject("incident_id", UUID.class),
                                     JdbcTime.fromDb(rs, "paged_at"),
@@ -119,7 +120,8 @@ public class PageStore {
         return due;
     }
 
-    public record Announcement(UUID pageId, TimelineRecord line) {}
+    /** A staged page's line, at its page time. */
+    public record Announcement(UUID pageId, UUID userId, TimelineRecord line) {}
 
     /** The staged pages of an incident whose page time is after {@code at}: they have not happened yet. */
     public List<UUID> stagedAfter(UUID incidentId, Instant at) {
