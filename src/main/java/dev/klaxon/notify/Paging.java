@@ -130,27 +130,13 @@ public class Paging {
                 due.stream().map(PageStore.Announcement::pageId).toList());
         List<DeliveryStore.NewDelivery> missing = new ArrayList<>();
         for (var page : due) {
-            Set<UUID> methodsUsed = new HashSet<>();
-            for (var target : targets.getOrDefault(page.userId(), List.of())) {
-                if (!methodsUsed.add(target.contactMethodId())
-                        || existing.contains(page.pageId() + "/" + target.contactMethodId())) {
+            for (var target : oncePerMethod(targets.get(page.userId()))) {
+                if (existing.contains(page.pageId() + "/" + target.contactMethodId())) {
                     continue;
                 }
-                Instant dueAt = page.line().at().plus(Duration.ofMinutes(target.delayMinutes()));
-                missing.add(new DeliveryStore.NewDelivery(
-                        UUID.randomUUID(),
-                        page.pageId(),
-                        page.line().incidentId(),
-                        null,
-                        page.userId(),
-                        target.contactMethodId(),
-                        target.type(),
-                        target.address(),
-                        target.delayMinutes(),
-                        null,
-                        null,
-                        now,
-                        dueAt.isBefore(now) ? now : dueAt));
+                var delivery = pageDelivery(
+                        page.pageId(), page.line().incidentId(), page.line().at(), target, now);
+                missing.add(delivery.dueAt().isBefore(now) ? delivery.withDueAt(now) : delivery);
             }
         }
         if (!missing.isEmpty()) {
@@ -217,27 +203,10 @@ public class Paging {
         Map<UUID, TimelineRecord> lines = new LinkedHashMap<>();
         for (var page : rows) {
             String name = names.getOrDefault(page.userId(), "Unknown user " + page.userId());
-            Set<UUID> methodsUsed = new HashSet<>();
             List<String> plan = new ArrayList<>();
             List<DeliveryStore.NewDelivery> planned = new ArrayList<>();
-            for (var target : targets.getOrDefault(page.userId(), List.of())) {
-                if (!methodsUsed.add(target.contactMethodId())) {
-                    continue;
-                }
-                planned.add(new DeliveryStore.NewDelivery(
-                        UUID.randomUUID(),
-                        page.id(),
-                        page.incidentId(),
-                        null,
-                        page.userId(),
-                        target.contactMethodId(),
-                        target.type(),
-                        target.address(),
-                        target.delayMinutes(),
-                        null,
-                        null,
-                        now,
-                        page.pagedAt().plus(Duration.ofMinutes(target.delayMinutes()))));
+            for (var target : oncePerMethod(targets.get(page.userId()))) {
+                planned.add(pageDelivery(page.id(), page.incidentId(), page.pagedAt(), target, now));
                 plan.add(
                         target.delayMinutes() == 0
                                 ? target.type()
@@ -370,6 +339,36 @@ public class Paging {
             }
             return inserted;
         }
+    }
+
+    /** A person's targets with each contact method once, at its first (shortest) delay. */
+    private static List<ContactStore.Target> oncePerMethod(List<ContactStore.Target> targets) {
+        if (targets == null) {
+            return List.of();
+        }
+        Set<UUID> methodsUsed = new HashSet<>();
+        return targets.stream()
+                .filter(target -> methodsUsed.add(target.contactMethodId()))
+                .toList();
+    }
+
+    /** A page's delivery to one target, due at the page time plus the target's delay. */
+    private static DeliveryStore.NewDelivery pageDelivery(
+            UUID pageId, UUID incidentId, Instant pagedAt, ContactStore.Target target, Instant createdAt) {
+        return new DeliveryStore.NewDelivery(
+                UUID.randomUUID(),
+                pageId,
+                incidentId,
+                null,
+                target.userId(),
+                target.contactMethodId(),
+                target.type(),
+                target.address(),
+                target.delayMinutes(),
+                null,
+                null,
+                createdAt,
+                pagedAt.plus(Duration.ofMinutes(target.delayMinutes())));
     }
 
     private Map<UUID, String> names(Set<UUID> userIds) {

@@ -71,6 +71,15 @@ class StagedEscalationIntegrationTests {
         return new Incident(incident, second, clock.instant().plus(Duration.ofMinutes(5)));
     }
 
+    /** {@link #openIncident}, then 30 s before level 2 falls due: its page to {@code Second} is staged. */
+    private Incident stagedIncident(String url) {
+        Incident incident = openIncident(url);
+        clock.advance(Duration.ofMinutes(4).plusSeconds(30));
+        escalations.processDue();
+        assertThat(deliveriesTo(incident.second())).hasSize(1);
+        return incident;
+    }
+
     private record Delivery(String status, Instant dueAt, Instant handedAt) {}
 
     private List<Delivery> deliveriesTo(UUID user) {
@@ -143,10 +152,7 @@ class StagedEscalationIntegrationTests {
     @Test
     void acknowledgingBeforeTheDueTimeWithdrawsTheStagedPages() throws Exception {
         try (var receiver = RecordingHttpServer.answering()) {
-            Incident incident = openIncident(receiver.url("/second"));
-            clock.advance(Duration.ofMinutes(4).plusSeconds(30));
-            escalations.processDue();
-            assertThat(deliveriesTo(incident.second())).hasSize(1);
+            Incident incident = stagedIncident(receiver.url("/second"));
 
             clock.advance(Duration.ofSeconds(20));
             api.post("/api/v1/incidents/" + incident.id() + "/acknowledge", "{}")
@@ -170,10 +176,7 @@ class StagedEscalationIntegrationTests {
     void aPersonWhoReplacesTheirContactMethodAfterTheStagingIsReachedOnTheNewOne() throws Exception {
         try (var old = RecordingHttpServer.answering();
                 var replacement = RecordingHttpServer.answering()) {
-            Incident incident = openIncident(old.url("/old"));
-            clock.advance(Duration.ofMinutes(4).plusSeconds(30));
-            escalations.processDue();
-            assertThat(deliveriesTo(incident.second())).hasSize(1);
+            Incident incident = stagedIncident(old.url("/old"));
 
             String methods = "/api/v1/users/" + incident.second() + "/contact-methods";
             for (var method : api.get(methods).expect(200).json()) {
@@ -199,9 +202,7 @@ class StagedEscalationIntegrationTests {
     @Test
     void aStagedPageThatWentOutBeforeAnAcknowledgementStaysOnTheTimeline() throws Exception {
         try (var receiver = RecordingHttpServer.answering()) {
-            Incident incident = openIncident(receiver.url("/second"));
-            clock.advance(Duration.ofMinutes(4).plusSeconds(30));
-            escalations.processDue();
+            Incident incident = stagedIncident(receiver.url("/second"));
 
             clock.advance(Duration.ofSeconds(30));
             deliveries.sendDue(); // out at the due time; the engine has not run the step when the ack arrives

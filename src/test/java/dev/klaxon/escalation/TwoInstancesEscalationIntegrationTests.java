@@ -115,20 +115,7 @@ class TwoInstancesEscalationIntegrationTests {
         clock.advance(Duration.ofMinutes(5));
         bothInstancesProcess();
 
-        for (UUID incident : incidents) {
-            assertThat(support.pages(incident))
-                    .extracting(row -> row.get("step_key") + "=" + row.get("user_id"))
-                    .containsExactlyInAnyOrder("L1.C0=" + primary, "L2.C0=" + secondary);
-        }
-        int expected = 2 * INCIDENTS;
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            bothInstancesSend();
-            assertThat(received).hasSizeGreaterThanOrEqualTo(expected);
-        });
-        bothInstancesSend();
-        assertThat(received.values())
-                .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
-        assertThat(received).hasSize(expected);
+        assertEachStepPagedEachPersonOnceAndEachDeliveryArrivedOnce(incidents, 0);
     }
 
     @Test
@@ -153,20 +140,7 @@ class TwoInstancesEscalationIntegrationTests {
         clock.advance(Duration.ofSeconds(30));
         bothInstancesSend();
         bothInstancesProcess();
-        for (UUID incident : incidents) {
-            assertThat(support.pages(incident))
-                    .extracting(row -> row.get("step_key") + "=" + row.get("user_id"))
-                    .containsExactlyInAnyOrder("L1.C0=" + primary, "L2.C0=" + secondary);
-        }
-        int expected = before + 2 * INCIDENTS;
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            bothInstancesSend();
-            assertThat(received).hasSizeGreaterThanOrEqualTo(expected);
-        });
-        bothInstancesSend();
-        assertThat(received.values())
-                .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
-        assertThat(received).hasSize(expected);
+        assertEachStepPagedEachPersonOnceAndEachDeliveryArrivedOnce(incidents, before);
     }
 
     @Test
@@ -210,6 +184,25 @@ class TwoInstancesEscalationIntegrationTests {
                     .extracting(row -> row.get("step_key") + "=" + row.get("user_id"))
                     .containsExactlyInAnyOrder("L1.C0=" + primary, "L2.C0=" + secondary);
         }
+    }
+
+    /** {@code before}: the deliveries the receiver had seen before these incidents opened. */
+    private void assertEachStepPagedEachPersonOnceAndEachDeliveryArrivedOnce(List<UUID> incidents, int before)
+            throws Exception {
+        for (UUID incident : incidents) {
+            assertThat(support.pages(incident))
+                    .extracting(row -> row.get("step_key") + "=" + row.get("user_id"))
+                    .containsExactlyInAnyOrder("L1.C0=" + primary, "L2.C0=" + secondary);
+        }
+        int expected = before + 2 * incidents.size();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            bothInstancesSend();
+            assertThat(received).hasSizeGreaterThanOrEqualTo(expected);
+        });
+        bothInstancesSend();
+        assertThat(received.values())
+                .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        assertThat(received).hasSize(expected);
     }
 
     private List<UUID> openIncidents(int count) {

@@ -41,7 +41,25 @@ public class DeliveryStore {
             String subject,
             String body,
             Instant createdAt,
-            Instant dueAt) {}
+            Instant dueAt) {
+
+        public NewDelivery withDueAt(Instant at) {
+            return new NewDelivery(
+                    id,
+                    pageId,
+                    incidentId,
+                    noticeKey,
+                    userId,
+                    contactMethodId,
+                    channel,
+                    address,
+                    delayMinutes,
+                    subject,
+                    body,
+                    createdAt,
+                    at);
+        }
+    }
 
     /**
      * A claimed delivery with what the sender needs; {@code page} is null for a notice. {@code dueAt}: when this
