@@ -51,6 +51,13 @@ class IdentityApiIntegrationTests {
 
         assertThat(doc.get("paths").has("/api/v1/teams")).isTrue();
         assertThat(doc.get("paths").has("/api/v1/incidents")).isTrue();
+        // Intake is served outside Spring MVC and described by hand.
+        assertThat(doc.at("/paths/~1v2~1enqueue/post/responses").has("202")).isTrue();
+        assertThat(doc.at("/paths/~1v2~1change~1enqueue/post/responses").has("202"))
+                .isTrue();
+        assertThat(doc.at("/paths/~1api~1v1~1integrations~1alertmanager~1{integrationKey}/parameters/0/name")
+                        .stringValue())
+                .isEqualTo("integrationKey");
     }
 
     @Test

@@ -73,6 +73,26 @@ class EventsApiIntegrationTests extends IntakeTestSupport {
     }
 
     @Test
+    void intakeUrlsAnswerOnlyPostAndOnlyTheirOwnPaths() {
+        var get = send(HttpRequest.newBuilder(uri("/v2/enqueue")).GET().build());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+
+        for (String path : List.of(
+                "/api/v1/integrations/alertmanager/",
+                "/api/v1/integrations/alertmanager/0123456789abcdef0123456789abcdef/more")) {
+            var post = send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build());
+            assertThat(post.statusCode()).as(path).isEqualTo(404);
+            assertThat(post.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
     void repeatsAttachToTheOpenIncidentAndFoldIntoOneTimelineLine() {
         var f = fixture(V2);
         trigger(f, "cpu", "CPU high");
