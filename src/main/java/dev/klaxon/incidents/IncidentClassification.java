@@ -285,33 +285,54 @@ public class IncidentClassification {
         return changes.overrides(limit);
     }
 
-    /** A rule gave the new incident its priority (called while opening it, in the opening transaction). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void assignRulePriority(UUID id, String priority, String reason, Actor by, Instant at) {
-        IncidentRow row = incidents.lock(id).orElseThrow(() -> new NotFoundException("Incident", id));
-        var version = reader.versionOf(row);
+    /**
+     * What a rule's priority for an incident about to be opened comes to under the current classification version:
+     * the priority to write with the incident, or none when that version does not define it.
+     */
+    InitialPriority initialPriority(String priority, String reason) {
+        var version = reader.currentVersion();
         List<String> order = priorityNames(version.definition());
-        if (!order.contains(priority)) {
-            log.warn(
-                    "Incident #{}: rule priority '{}' is not defined; left without a priority", row.number(), priority);
-            timeline.append(
+        String why = reason == null || reason.isBlank() ? "Assigned by rule" : clip(reason.strip());
+        return new InitialPriority(
+                order.contains(priority)
+                        ? new IncidentStore.InitialPriority(
+                                version.version(), priority, Judgement.storedRank(order, priority))
+                        : null,
+                priority,
+                why,
+                version.version());
+    }
+
+    /**
+     * Records the rule priority of an incident just opened with it (in the opening transaction): the change, the
+     * event, and the timeline line, which is returned for the caller to write with the incident's other lines.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    TimelineStore.Line recordInitialPriority(UUID id, long number, InitialPriority initial, Actor by, Instant at) {
+        String priority = initial.requested();
+        if (initial.stored() == null) {
+            log.warn("Incident #{}: rule priority '{}' is not defined; left without a priority", number, priority);
+            return new TimelineStore.Line(
                     id,
                     at,
                     TimelineKind.NOTE,
                     Actor.SYSTEM,
                     null,
-                    "A rule assigned priority '" + priority + "', which classification version " + version.version()
+                    "A rule assigned priority '" + priority + "', which classification version " + initial.version()
                             + " does not define; the incident has no priority");
-            return;
         }
-        String why = reason == null || reason.isBlank() ? "Assigned by rule" : clip(reason.strip());
-        incidents.pinVersion(id, version.version());
-        incidents.setRulePriority(id, priority, Judgement.storedRank(order, priority));
-        changes.append(id, Kind.PRIORITY, null, priority, why, false, by, at);
-        timeline.append(id, at, TimelineKind.PRIORITY_CHANGED, by, priority, "Priority " + priority + ": " + why);
-        incidents.reachStep(id, ProcessStep.PRIORITIZATION, at, by.name());
-        events.publishEvent(new IncidentPriorityChanged(id, null, priority, why, false, by, at));
+        changes.append(id, Kind.PRIORITY, null, priority, initial.reason(), false, by, at);
+        events.publishEvent(new IncidentPriorityChanged(id, null, priority, initial.reason(), false, by, at));
+        return new TimelineStore.Line(
+                id, at, TimelineKind.PRIORITY_CHANGED, by, priority, "Priority " + priority + ": " + initial.reason());
     }
+
+    /**
+     * A rule's priority for a new incident, judged before the incident is written.
+     *
+     * @param stored what the incident is inserted with; null when {@code version} does not define the priority
+     */
+    record InitialPriority(IncidentStore.InitialPriority stored, String requested, String reason, int version) {}
 
     /**
      * A frequency rule raises the priority: applied only when more urgent than the current priority (the rule

@@ -7,6 +7,8 @@ import dev.klaxon.incidents.internal.TimelineStore;
 import dev.klaxon.services.ServiceView;
 import dev.klaxon.services.Services;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -48,24 +50,35 @@ public class IncidentSignals {
         ServiceView service = services.get(signal.serviceId());
         UUID id = UUID.randomUUID();
         Instant at = signal.at();
-        long number = incidents.insert(id, service.id(), service.teamId(), signal.title(), signal.severityHint(), at);
         String by = signal.sender().name();
-        incidents.reachStep(id, ProcessStep.IDENTIFICATION, at, by);
-        incidents.reachStep(id, ProcessStep.LOGGING, at, by);
+        var priority = signal.priority() == null || signal.priority().isBlank()
+                ? null
+                : classification.initialPriority(signal.priority().strip(), signal.priorityReason());
+        var stored = priority == null ? null : priority.stored();
         // Routing the alert to its service is the categorization of the incident.
-        incidents.reachStep(id, ProcessStep.CATEGORIZATION, at, by);
-        timeline.append(id, at, TimelineKind.ALERT_RECEIVED, signal.sender(), signal.dedupKey(), signal.title());
-        timeline.append(
+        List<ProcessStep> steps = stored == null
+                ? List.of(ProcessStep.IDENTIFICATION, ProcessStep.LOGGING, ProcessStep.CATEGORIZATION)
+                : List.of(
+                        ProcessStep.IDENTIFICATION,
+                        ProcessStep.LOGGING,
+                        ProcessStep.CATEGORIZATION,
+                        ProcessStep.PRIORITIZATION);
+        long number = incidents.insert(
+                id, service.id(), service.teamId(), signal.title(), signal.severityHint(), stored, at, by, steps);
+        List<TimelineStore.Line> lines = new ArrayList<>(3);
+        lines.add(new TimelineStore.Line(
+                id, at, TimelineKind.ALERT_RECEIVED, signal.sender(), signal.dedupKey(), signal.title()));
+        lines.add(new TimelineStore.Line(
                 id,
                 at,
                 TimelineKind.INCIDENT_OPENED,
                 Actor.SYSTEM,
                 null,
-                "Incident #" + number + " opened on " + service.name());
-        if (signal.priority() != null && !signal.priority().isBlank()) {
-            classification.assignRulePriority(
-                    id, signal.priority().strip(), signal.priorityReason(), signal.sender(), at);
+                "Incident #" + number + " opened on " + service.name()));
+        if (priority != null) {
+            lines.add(classification.recordInitialPriority(id, number, priority, signal.sender(), at));
         }
+        timeline.appendLines(lines);
         events.publishEvent(new IncidentOpened(
                 id,
                 number,

@@ -116,6 +116,28 @@ class EventsApiIntegrationTests extends IntakeTestSupport {
     }
 
     @Test
+    void repeatsMoreThanTenMinutesAfterTheLastStartANewTimelineLine() {
+        var f = fixture(V2);
+        trigger(f, "mem", "Memory high");
+        trigger(f, "mem", "Memory high");
+        trigger(f, "mem", "Memory high");
+        clock.advance(Duration.ofMinutes(11));
+        trigger(f, "mem", "Memory high");
+        trigger(f, "mem", "Memory high");
+        clock.advance(Duration.ofMinutes(9));
+        trigger(f, "mem", "Memory high");
+
+        String incidentId = onlyIncident(f).get("id").stringValue();
+        List<Integer> counts = new ArrayList<>();
+        adminGet("/api/v1/incidents/" + incidentId + "/timeline").forEach(line -> {
+            if (line.get("kind").stringValue().equals("ALERT_REPEATED")) {
+                counts.add(line.get("count").intValue());
+            }
+        });
+        assertThat(counts).containsExactly(2, 3);
+    }
+
+    @Test
     void acknowledgeAndResolveDriveTheIncident() {
         var f = fixture(V2);
         trigger(f, "api-5xx", "API errors");

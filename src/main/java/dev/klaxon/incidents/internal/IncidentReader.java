@@ -49,10 +49,14 @@ public class IncidentReader {
         return incidents.findByNumber(number).map(row -> views(List.of(row)).get(0));
     }
 
+    public ClassificationVersion currentVersion() {
+        return classification.current();
+    }
+
     /** The version whose rules apply to the incident: the one it was classified under, else the current one. */
     public ClassificationVersion versionOf(IncidentRow row) {
         return row.classificationVersion() == null
-                ? classification.current()
+                ? currentVersion()
                 : classification.version(row.classificationVersion());
     }
 

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,15 +37,56 @@ public class IncidentStore {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a triggered incident with one open alert; returns its number. */
-    public long insert(UUID id, UUID serviceId, UUID teamId, String title, String severityHint, Instant at) {
+    /**
+     * A rule-assigned priority written with the incident itself, under the classification version it pins.
+     *
+     * @param rank the priority's stored rank
+     */
+    public record InitialPriority(int classificationVersion, String priority, Integer rank) {}
+
+    /**
+     * Inserts a triggered incident with one open alert and the process steps it reached on opening; returns its
+     * number.
+     *
+     * @param priority null when no rule assigned one
+     */
+    public long insert(
+            UUID id,
+            UUID serviceId,
+            UUID teamId,
+            String title,
+            String severityHint,
+            InitialPriority priority,
+            Instant at,
+            String by,
+            List<ProcessStep> steps) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO incidents_incidents
-                    (id, service_id, team_id, title, status, severity_hint, alert_count, open_alert_count, created_at)
-                VALUES (?, ?, ?, ?, 'TRIGGERED', ?, 1, 1, ?)""")
-                .params(id, serviceId, teamId, title, severityHint, JdbcTime.toDb(at))
+                    (id, service_id, team_id, title, status, severity_hint, alert_count, open_alert_count, created_at,
+                     classification_version, priority, rule_priority, priority_rank)
+                VALUES (?, ?, ?, ?, 'TRIGGERED', ?, 1, 1, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        serviceId,
+                        teamId,
+                        title,
+                        severityHint,
+                        JdbcTime.toDb(at),
+                        priority == null ? null : priority.classificationVersion(),
+                        priority == null ? null : priority.priority(),
+                        priority == null ? null : priority.priority(),
+                        priority == null ? null : priority.rank())
                 .update(keys, "number");
+        // One statement for all steps: nobody has reached any step of an incident that did not exist.
+        var sql = new StringBuilder(
+                "INSERT INTO incidents_process_steps (incident_id, step, reached_at, actor_name) VALUES ");
+        List<Object> params = new ArrayList<>(steps.size() * 4);
+        for (ProcessStep step : steps) {
+            sql.append(params.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+            params.addAll(Arrays.asList(id, step.name(), JdbcTime.toDb(at), by));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
         return keys.getKeyAs(Number.class).longValue();
     }
 

@@ -1,5 +1,7 @@
 package dev.klaxon.incidents.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.klaxon.common.Actor;
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.incidents.TimelineEntryView;
@@ -24,8 +26,12 @@ public class TimelineStore {
 
     private static final int BATCH_SIZE = 500;
 
+    private record FoldKey(UUID incidentId, TimelineKind kind, String subject) {}
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final Cache<FoldKey, Long> foldLines =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     TimelineStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
@@ -53,39 +59,77 @@ public class TimelineStore {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** A line of this module's own kinds, for {@link #appendLines}. */
+    public record Line(UUID incidentId, Instant at, TimelineKind kind, Actor actor, String subject, String message) {}
+
     /** Appends lines written by other modules in one batch. */
     public void appendAll(List<TimelineRecord> lines) {
-        if (lines.isEmpty()) {
+        insert(lines.stream()
+                .map(r -> new Row(r.incidentId(), r.at(), r.event().name(), r.actor(), r.subject(), r.message()))
+                .toList());
+    }
+
+    /** Appends lines in one batch, in list order. */
+    public void appendLines(List<Line> lines) {
+        insert(lines.stream()
+                .map(l -> new Row(l.incidentId(), l.at(), l.kind().name(), l.actor(), l.subject(), l.message()))
+                .toList());
+    }
+
+    private record Row(UUID incidentId, Instant at, String kind, Actor actor, String subject, String message) {}
+
+    private void insert(List<Row> rows) {
+        if (rows.isEmpty()) {
             return;
         }
         jdbcTemplate.batchUpdate("""
                 INSERT INTO incidents_timeline
                     (incident_id, at, kind, actor_type, actor_id, actor_name, subject, message, fold_count, last_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)""", lines, BATCH_SIZE, (ps, line) -> {
-            ps.setObject(1, line.incidentId());
-            ps.setObject(2, JdbcTime.toDb(line.at()));
-            ps.setString(3, line.event().name());
-            ps.setString(4, line.actor().type().name());
-            ps.setObject(5, line.actor().id());
-            ps.setString(6, line.actor().name());
-            ps.setString(7, line.subject());
-            ps.setString(8, line.message());
-            ps.setObject(9, JdbcTime.toDb(line.at()));
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)""", rows, BATCH_SIZE, (ps, row) -> {
+            Object at = JdbcTime.toDb(row.at());
+            ps.setObject(1, row.incidentId());
+            ps.setObject(2, at);
+            ps.setString(3, row.kind());
+            ps.setString(4, row.actor().type().name());
+            ps.setObject(5, row.actor().id());
+            ps.setString(6, row.actor().name());
+            ps.setString(7, row.subject());
+            ps.setString(8, row.message());
+            ps.setObject(9, at);
         });
     }
 
-    /** Counts a repeat on the open fold line of this subject, or starts a new line when there is none. */
+    /**
+     * Counts a repeat on the open fold line of this subject, or starts a new line when there is none. The line
+     * last folded into is remembered, so a repeat usually costs one update by primary key; the remembered id is
+     * only a hint (the update checks the window, and a line of a rolled-back transaction simply is not found).
+     */
     public void appendFolded(
             UUID incidentId, Instant at, TimelineKind kind, Actor actor, String subject, String message) {
-        int folded = jdbc.sql("""
-                UPDATE incidents_timeline SET fold_count = fold_count + 1, last_at = ?
-                WHERE id = (SELECT MAX(id) FROM incidents_timeline
-                            WHERE incident_id = ? AND kind = ? AND subject = ? AND last_at >= ?)""")
-                .params(JdbcTime.toDb(at), incidentId, kind.name(), subject, JdbcTime.toDb(at.minus(FOLD_WINDOW)))
-                .update();
-        if (folded == 0) {
-            append(incidentId, at, kind, actor, subject, message);
+        var key = new FoldKey(incidentId, kind, subject);
+        Object windowStart = JdbcTime.toDb(at.minus(FOLD_WINDOW));
+        Long line = foldLines.getIfPresent(key);
+        if (line == null || !fold(line, at, windowStart)) {
+            line = jdbc.sql("""
+                    SELECT MAX(id) FROM incidents_timeline
+                    WHERE incident_id = ? AND kind = ? AND subject = ? AND last_at >= ?""")
+                    .params(incidentId, kind.name(), subject, windowStart)
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
+            if (line == null || !fold(line, at, windowStart)) {
+                line = append(incidentId, at, kind, actor, subject, message);
+            }
         }
+        foldLines.put(key, line);
+    }
+
+    private boolean fold(long line, Instant at, Object windowStart) {
+        return jdbc.sql(
+                                "UPDATE incidents_timeline SET fold_count = fold_count + 1, last_at = ? WHERE id = ? AND last_at >= ?")
+                        .params(JdbcTime.toDb(at), line, windowStart)
+                        .update()
+                == 1;
     }
 
     public List<TimelineEntryView> list(UUID incidentId) {
