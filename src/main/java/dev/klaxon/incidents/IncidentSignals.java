@@ -91,9 +91,12 @@ public class IncidentSignals {
         return id;
     }
 
-    /** The same alert fired again: counted on the alert and folded into one timeline line. */
-    public void repeated(UUID incidentId, String dedupKey, String summary, Actor sender, Instant at) {
-        timeline.appendFolded(incidentId, at, TimelineKind.ALERT_REPEATED, sender, dedupKey, summary);
+    /** Alerts fired again: each repeat is folded into its alert's timeline line, all in one go. */
+    public void repeated(List<AlertRepeat> repeats) {
+        timeline.appendFolded(repeats.stream()
+                .map(r -> new TimelineStore.Line(
+                        r.incidentId(), r.at(), TimelineKind.ALERT_REPEATED, r.sender(), r.dedupKey(), r.summary()))
+                .toList());
     }
 
     /**

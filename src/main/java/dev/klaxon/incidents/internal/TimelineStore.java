@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +27,15 @@ public class TimelineStore {
 
     private static final int BATCH_SIZE = 500;
 
-    private record FoldKey(UUID incidentId, TimelineKind kind, String subject) {}
+    private static final String FOLD =
+            "UPDATE incidents_timeline SET fold_count = fold_count + 1, last_at = ? WHERE id = ? AND last_at >= ?";
+
+    private record FoldKey(UUID incidentId, TimelineKind kind, String subject) {
+
+        static FoldKey of(Line line) {
+            return new FoldKey(line.incidentId(), line.kind(), line.subject());
+        }
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -100,36 +109,62 @@ public class TimelineStore {
     }
 
     /**
-     * Counts a repeat on the open fold line of this subject, or starts a new line when there is none. The line
-     * last folded into is remembered, so a repeat usually costs one update by primary key; the remembered id is
-     * only a hint (the update checks the window, and a line of a rolled-back transaction simply is not found).
+     * Counts each line as a repeat on the open fold line of its incident, kind and subject, or starts a new line
+     * when there is none. The line last folded into is remembered, so a repeat usually costs one update by primary
+     * key, batched with the others; the remembered id is only a hint (the update checks the fold window, and a line
+     * of a rolled-back transaction is simply not found), and a miss looks the line up.
      */
-    public void appendFolded(
-            UUID incidentId, Instant at, TimelineKind kind, Actor actor, String subject, String message) {
-        var key = new FoldKey(incidentId, kind, subject);
-        Object windowStart = JdbcTime.toDb(at.minus(FOLD_WINDOW));
-        Long line = foldLines.getIfPresent(key);
-        if (line == null || !fold(line, at, windowStart)) {
-            line = jdbc.sql("""
-                    SELECT MAX(id) FROM incidents_timeline
-                    WHERE incident_id = ? AND kind = ? AND subject = ? AND last_at >= ?""")
-                    .params(incidentId, kind.name(), subject, windowStart)
-                    .query(Long.class)
-                    .optional()
-                    .orElse(null);
-            if (line == null || !fold(line, at, windowStart)) {
-                line = append(incidentId, at, kind, actor, subject, message);
+    public void appendFolded(List<Line> repeats) {
+        List<Line> remembered = new ArrayList<>(repeats.size());
+        List<Object[]> folds = new ArrayList<>(repeats.size());
+        List<Line> rest = new ArrayList<>();
+        for (Line repeat : repeats) {
+            Long line = foldLines.getIfPresent(FoldKey.of(repeat));
+            if (line == null) {
+                rest.add(repeat);
+            } else {
+                remembered.add(repeat);
+                folds.add(new Object[] {JdbcTime.toDb(repeat.at()), line, windowStart(repeat)});
             }
         }
-        foldLines.put(key, line);
+        if (!folds.isEmpty()) {
+            int[] folded = jdbcTemplate.batchUpdate(FOLD, folds);
+            for (int i = 0; i < folded.length; i++) {
+                if (folded[i] == 0) {
+                    rest.add(remembered.get(i));
+                }
+            }
+        }
+        rest.forEach(this::appendFolded);
     }
 
-    private boolean fold(long line, Instant at, Object windowStart) {
-        return jdbc.sql(
-                                "UPDATE incidents_timeline SET fold_count = fold_count + 1, last_at = ? WHERE id = ? AND last_at >= ?")
-                        .params(JdbcTime.toDb(at), line, windowStart)
-                        .update()
-                == 1;
+    private void appendFolded(Line repeat) {
+        Object windowStart = windowStart(repeat);
+        Long line = jdbc.sql("""
+                SELECT MAX(id) FROM incidents_timeline
+                WHERE incident_id = ? AND kind = ? AND subject = ? AND last_at >= ?""")
+                .params(repeat.incidentId(), repeat.kind().name(), repeat.subject(), windowStart)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (line == null
+                || jdbc.sql(FOLD)
+                                .params(JdbcTime.toDb(repeat.at()), line, windowStart)
+                                .update()
+                        == 0) {
+            line = append(
+                    repeat.incidentId(),
+                    repeat.at(),
+                    repeat.kind(),
+                    repeat.actor(),
+                    repeat.subject(),
+                    repeat.message());
+        }
+        foldLines.put(FoldKey.of(repeat), line);
+    }
+
+    private static Object windowStart(Line repeat) {
+        return JdbcTime.toDb(repeat.at().minus(FOLD_WINDOW));
     }
 
     public List<TimelineEntryView> list(UUID incidentId) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -22,11 +23,16 @@ public class AlertStore {
 
     private static final TypeReference<LinkedHashMap<String, String>> LABELS = new TypeReference<>() {};
 
+    private static final String REPEATED =
+            "UPDATE intake_alerts SET event_count = event_count + 1, last_seen = ? WHERE id = ? AND open_key IS NOT NULL";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final ObjectMapper json;
 
-    AlertStore(JdbcClient jdbc, ObjectMapper json) {
+    AlertStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.json = json;
     }
 
@@ -94,11 +100,24 @@ public class AlertStore {
 
     /** Counts a repeat on an alert that is still open; false when it is not (any more). */
     boolean repeated(UUID id, Instant at) {
-        return jdbc.sql(
-                                "UPDATE intake_alerts SET event_count = event_count + 1, last_seen = ? WHERE id = ? AND open_key IS NOT NULL")
-                        .params(JdbcTime.toDb(at), id)
-                        .update()
-                == 1;
+        return jdbc.sql(REPEATED).params(JdbcTime.toDb(at), id).update() == 1;
+    }
+
+    /** A repeat of the alert {@code id} at {@code at}. */
+    record Repeat(UUID id, Instant at) {}
+
+    /** Counts repeats in one batch; per repeat, whether its alert was still open (else nothing was counted). */
+    boolean[] repeated(List<Repeat> repeats) {
+        int[] counts = jdbcTemplate.batchUpdate(
+                REPEATED,
+                repeats.stream()
+                        .map(r -> new Object[] {JdbcTime.toDb(r.at()), r.id()})
+                        .toList());
+        boolean[] open = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            open[i] = counts[i] == 1;
+        }
+        return open;
     }
 
     /** Triggered → acknowledged; false when it was acknowledged already. */

@@ -5,10 +5,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.klaxon.classification.PriorityDecision;
 import dev.klaxon.classification.SignalClassifier;
 import dev.klaxon.common.Actor;
+import dev.klaxon.incidents.AlertRepeat;
 import dev.klaxon.incidents.IncidentSignals;
 import dev.klaxon.incidents.NewAlertSignal;
 import dev.klaxon.intake.AlertStatus;
 import dev.klaxon.intake.internal.AlertStore.OpenAlert;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
@@ -24,11 +27,16 @@ class CommandProcessor {
     private final ChangeEventStore changes;
     private final IncidentSignals signals;
 
-    private record OpenAlertKey(UUID serviceId, String dedupKey) {}
+    private record OpenAlertKey(UUID serviceId, String dedupKey) {
+
+        static OpenAlertKey of(AlertEvent e) {
+            return new OpenAlertKey(e.serviceId(), e.dedupKey());
+        }
+    }
 
     /**
      * Open alerts by key, so a repeat costs one conditional update instead of a lookup and an update. Only a
-     * hint: every use is verified by the database (see {@link #apply(AlertEvent)}).
+     * hint: every use is verified by the database (see {@link #applyAll}).
      */
     private final Cache<OpenAlertKey, OpenAlert> openAlerts =
             Caffeine.newBuilder().maximumSize(100_000).build();
@@ -49,7 +57,64 @@ class CommandProcessor {
         this.json = json;
     }
 
-    Applied apply(IntakeCommand command) {
+    /**
+     * Applies a group-commit batch in order. Triggers of alerts believed open are counted together (one batched
+     * update of the alerts, one of their timeline lines) until a command of another kind comes; a trigger whose
+     * alert turned out closed is then applied on its own.
+     */
+    List<Applied> applyAll(List<IntakeCommand> commands) {
+        List<Applied> results = new ArrayList<>(commands.size());
+        List<PendingRepeat> repeats = new ArrayList<>();
+        for (IntakeCommand command : commands) {
+            if (command instanceof AlertEvent e && e.action() == AlertAction.TRIGGER) {
+                OpenAlert open = openAlerts.getIfPresent(OpenAlertKey.of(e));
+                if (open != null) {
+                    repeats.add(new PendingRepeat(results.size(), e, open));
+                    results.add(null);
+                    continue;
+                }
+            }
+            countRepeats(repeats, results);
+            results.add(apply(command));
+        }
+        countRepeats(repeats, results);
+        return results;
+    }
+
+    private record PendingRepeat(int index, AlertEvent event, OpenAlert open) {}
+
+    private void countRepeats(List<PendingRepeat> repeats, List<Applied> results) {
+        if (repeats.isEmpty()) {
+            return;
+        }
+        boolean[] stillOpen = alerts.repeated(repeats.stream()
+                .map(r -> new AlertStore.Repeat(r.open().id(), r.event().receivedAt()))
+                .toList());
+        List<AlertRepeat> incidentRepeats = new ArrayList<>(repeats.size());
+        for (int i = 0; i < stillOpen.length; i++) {
+            var r = repeats.get(i);
+            if (stillOpen[i] && r.open().incidentId() != null) {
+                incidentRepeats.add(alertRepeat(r.event(), r.open()));
+            }
+        }
+        if (!incidentRepeats.isEmpty()) {
+            signals.repeated(incidentRepeats);
+        }
+        for (int i = 0; i < stillOpen.length; i++) {
+            var r = repeats.get(i);
+            if (stillOpen[i]) {
+                openAlerts.put(OpenAlertKey.of(r.event()), reevaluate(r.event(), r.open()));
+                results.set(r.index(), Applied.REPEATED);
+            } else {
+                // Resolved meanwhile (or the cache was stale): the database decides what this trigger is.
+                openAlerts.invalidate(OpenAlertKey.of(r.event()));
+                results.set(r.index(), apply(r.event()));
+            }
+        }
+        repeats.clear();
+    }
+
+    private Applied apply(IntakeCommand command) {
         if (command instanceof AlertEvent alert) {
             return apply(alert);
         }
@@ -57,23 +122,24 @@ class CommandProcessor {
         return Applied.STORED;
     }
 
+    private static AlertRepeat alertRepeat(AlertEvent e, OpenAlert open) {
+        return new AlertRepeat(
+                open.incidentId(),
+                e.dedupKey(),
+                e.summary(),
+                Actor.integration(e.integrationId(), e.integrationName()),
+                e.receivedAt());
+    }
+
     private Applied apply(AlertEvent e) {
         Actor sender = Actor.integration(e.integrationId(), e.integrationName());
-        OpenAlertKey key = new OpenAlertKey(e.serviceId(), e.dedupKey());
+        OpenAlertKey key = OpenAlertKey.of(e);
         switch (e.action()) {
             case TRIGGER -> {
-                OpenAlert open = openAlerts.getIfPresent(key);
-                // The cache may be stale (resolved meanwhile, or written by a rolled-back batch): the
-                // conditional update is the check, and a miss falls back to the database.
-                if (open == null || !alerts.repeated(open.id(), e.receivedAt())) {
-                    open = alerts.findOpen(e.serviceId(), e.dedupKey()).orElse(null);
-                    if (open != null && !alerts.repeated(open.id(), e.receivedAt())) {
-                        open = null;
-                    }
-                }
-                if (open != null) {
+                OpenAlert open = alerts.findOpen(e.serviceId(), e.dedupKey()).orElse(null);
+                if (open != null && alerts.repeated(open.id(), e.receivedAt())) {
                     if (open.incidentId() != null) {
-                        signals.repeated(open.incidentId(), e.dedupKey(), e.summary(), sender, e.receivedAt());
+                        signals.repeated(List.of(alertRepeat(e, open)));
                         open = reevaluate(e, open);
                     }
                     openAlerts.put(key, open);

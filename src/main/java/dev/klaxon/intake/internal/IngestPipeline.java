@@ -147,13 +147,8 @@ public class IngestPipeline implements SmartLifecycle {
         batchSizes.record(batch.size());
         List<Applied> results;
         try {
-            results = transactions.execute(status -> {
-                List<Applied> applied = new ArrayList<>(batch.size());
-                for (Pending p : batch) {
-                    applied.add(processor.apply(p.command));
-                }
-                return applied;
-            });
+            results = transactions.execute(status ->
+                    processor.applyAll(batch.stream().map(Pending::command).toList()));
         } catch (RuntimeException e) {
             if (batch.size() > 1 || e instanceof DuplicateKeyException) {
                 log.debug("Batch of {} failed, writing its events one by one", batch.size(), e);
@@ -172,7 +167,9 @@ public class IngestPipeline implements SmartLifecycle {
     private void writeAlone(Pending p) {
         for (int attempt = 1; ; attempt++) {
             try {
-                p.result.complete(transactions.execute(status -> processor.apply(p.command)));
+                p.result.complete(transactions
+                        .execute(status -> processor.applyAll(List.of(p.command)))
+                        .get(0));
                 return;
             } catch (DuplicateKeyException e) {
                 // Another instance opened the same alert concurrently; the retry sees it and repeats.

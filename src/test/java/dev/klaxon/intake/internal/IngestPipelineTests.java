@@ -60,10 +60,14 @@ class IngestPipelineTests {
         }
 
         @Override
-        Applied apply(IntakeCommand command) {
-            String key = command.routingKey();
-            applied.add(key);
-            return behaviour.apply(key);
+        List<Applied> applyAll(List<IntakeCommand> commands) {
+            List<Applied> results = new ArrayList<>();
+            for (IntakeCommand command : commands) {
+                String key = command.routingKey();
+                applied.add(key);
+                results.add(behaviour.apply(key));
+            }
+            return results;
         }
     }
 

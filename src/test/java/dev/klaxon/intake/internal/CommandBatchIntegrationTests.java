@@ -1,0 +1,112 @@
+package dev.klaxon.intake.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.klaxon.intake.IntakeTestSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** A group-commit batch as the writer applies it: repeats are counted together, in order with the other commands. */
+class CommandBatchIntegrationTests extends IntakeTestSupport {
+
+    @Autowired
+    CommandProcessor processor;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void repeatsInABatchAreCountedBeforeTheCommandThatFollowsThem() {
+        var f = fixture("events-v2");
+
+        var results = applyAll(List.of(
+                event(f, AlertAction.TRIGGER, "k1"),
+                event(f, AlertAction.TRIGGER, "k1"),
+                event(f, AlertAction.TRIGGER, "k1"),
+                event(f, AlertAction.RESOLVE, "k1"),
+                event(f, AlertAction.TRIGGER, "k1"),
+                event(f, AlertAction.TRIGGER, "k2")));
+
+        assertThat(results)
+                .containsExactly(
+                        Applied.OPENED,
+                        Applied.REPEATED,
+                        Applied.REPEATED,
+                        Applied.RESOLVED,
+                        Applied.OPENED,
+                        Applied.OPENED);
+        var alerts = jdbc.sql(
+                        "SELECT event_count FROM intake_alerts WHERE service_id = ? AND dedup_key = 'k1' ORDER BY first_seen, status")
+                .param(f.serviceId())
+                .query(Integer.class)
+                .list();
+        assertThat(alerts).containsExactlyInAnyOrder(3, 1);
+        assertThat(incidentCount(f)).isEqualTo(3);
+        JsonNode first = firstIncident(f);
+        assertThat(first.get("status").stringValue()).isEqualTo("RESOLVED");
+        assertThat(repeatCounts(first.get("id").stringValue())).containsExactly(2);
+    }
+
+    @Test
+    void repeatsOfAnAlertClosedBehindTheWritersBackOpenANewOneAndFoldIntoIt() {
+        var f = fixture("events-v2");
+        assertThat(applyAll(List.of(event(f, AlertAction.TRIGGER, "k")))).containsExactly(Applied.OPENED);
+        String incident = firstIncident(f).get("id").stringValue();
+        // A person resolves the incident: its alerts close, while the writer still remembers the alert as open.
+        adminPost("/api/v1/incidents/" + incident + "/resolve", Map.of());
+
+        var results = applyAll(List.of(event(f, AlertAction.TRIGGER, "k"), event(f, AlertAction.TRIGGER, "k")));
+
+        assertThat(results).containsExactly(Applied.OPENED, Applied.REPEATED);
+        assertThat(incidentCount(f)).isEqualTo(2);
+        assertThat(alertCount(f)).isEqualTo(2);
+        assertThat(repeatCounts(incident)).isEmpty();
+    }
+
+    private List<Applied> applyAll(List<IntakeCommand> commands) {
+        return new TransactionTemplate(transactionManager).execute(status -> processor.applyAll(commands));
+    }
+
+    private AlertEvent event(Fixture f, AlertAction action, String key) {
+        return new AlertEvent(
+                action,
+                f.integrationId(),
+                "batch-test",
+                f.serviceId(),
+                key,
+                "Batch " + key,
+                "host",
+                "critical",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                clock.instant());
+    }
+
+    private JsonNode firstIncident(Fixture f) {
+        JsonNode items =
+                adminGet("/api/v1/incidents?serviceId=" + f.serviceId()).get("items");
+        return items.get(items.size() - 1);
+    }
+
+    private List<Integer> repeatCounts(String incidentId) {
+        List<Integer> counts = new ArrayList<>();
+        adminGet("/api/v1/incidents/" + incidentId + "/timeline").forEach(line -> {
+            if (line.get("kind").stringValue().equals("ALERT_REPEATED")) {
+                counts.add(line.get("count").intValue());
+            }
+        });
+        return counts;
+    }
+}
