@@ -21,6 +21,7 @@ import dev.klaxon.incidents.internal.TimelineStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -303,28 +304,52 @@ public class IncidentClassification {
                 version.version());
     }
 
+    /** An incident just opened with a rule's priority. */
+    record Opening(UUID incidentId, long number, InitialPriority priority, Actor by, Instant at) {}
+
     /**
-     * Records the rule priority of an incident just opened with it (in the opening transaction): the change, the
-     * event, and the timeline line, which is returned for the caller to write with the incident's other lines.
+     * Records the rule priorities of incidents just opened with them (in the opening transaction): the changes,
+     * in one batch, and the events. Returns one timeline line per opening, in order, for the caller to write with
+     * the incidents' other lines.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    TimelineStore.Line recordInitialPriority(UUID id, long number, InitialPriority initial, Actor by, Instant at) {
-        String priority = initial.requested();
-        if (initial.stored() == null) {
-            log.warn("Incident #{}: rule priority '{}' is not defined; left without a priority", number, priority);
-            return new TimelineStore.Line(
-                    id,
-                    at,
-                    TimelineKind.NOTE,
-                    Actor.SYSTEM,
-                    null,
-                    "A rule assigned priority '" + priority + "', which classification version " + initial.version()
-                            + " does not define; the incident has no priority");
+    List<TimelineStore.Line> recordInitialPriorities(List<Opening> openings) {
+        List<TimelineStore.Line> lines = new ArrayList<>(openings.size());
+        List<ClassificationChangeStore.Change> assigned = new ArrayList<>(openings.size());
+        List<IncidentPriorityChanged> changed = new ArrayList<>(openings.size());
+        for (Opening o : openings) {
+            var initial = o.priority();
+            String priority = initial.requested();
+            if (initial.stored() == null) {
+                log.warn(
+                        "Incident #{}: rule priority '{}' is not defined; left without a priority",
+                        o.number(),
+                        priority);
+                lines.add(new TimelineStore.Line(
+                        o.incidentId(),
+                        o.at(),
+                        TimelineKind.NOTE,
+                        Actor.SYSTEM,
+                        null,
+                        "A rule assigned priority '" + priority + "', which classification version " + initial.version()
+                                + " does not define; the incident has no priority"));
+                continue;
+            }
+            assigned.add(new ClassificationChangeStore.Change(
+                    o.incidentId(), Kind.PRIORITY, null, priority, initial.reason(), false, o.by(), o.at()));
+            changed.add(new IncidentPriorityChanged(
+                    o.incidentId(), null, priority, initial.reason(), false, o.by(), o.at()));
+            lines.add(new TimelineStore.Line(
+                    o.incidentId(),
+                    o.at(),
+                    TimelineKind.PRIORITY_CHANGED,
+                    o.by(),
+                    priority,
+                    "Priority " + priority + ": " + initial.reason()));
         }
-        changes.append(id, Kind.PRIORITY, null, priority, initial.reason(), false, by, at);
-        events.publishEvent(new IncidentPriorityChanged(id, null, priority, initial.reason(), false, by, at));
-        return new TimelineStore.Line(
-                id, at, TimelineKind.PRIORITY_CHANGED, by, priority, "Priority " + priority + ": " + initial.reason());
+        changes.appendAll(assigned);
+        changed.forEach(events::publishEvent);
+        return lines;
     }
 
     /**

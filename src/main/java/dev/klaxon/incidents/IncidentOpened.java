@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A new incident exists; escalation and classification start from here.
+ * A new incident exists; escalation and classification start from here. Published as part of
+ * {@link IncidentsOpened}.
  *
  * @param escalationPolicyId the escalation policy its service named when it opened (null: the default policy)
  */

@@ -9,6 +9,7 @@ import dev.klaxon.services.Services;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -43,52 +44,90 @@ public class IncidentSignals {
     }
 
     /**
-     * A new alert opens a new incident on its service; returns the incident's id. A rule-assigned priority in
-     * the signal becomes the incident's priority (and rule priority) under the current classification version.
+     * Each new alert opens a new incident on its service; returns the incidents' ids, in order. A rule-assigned
+     * priority in a signal becomes the incident's priority (and rule priority) under the current classification
+     * version. The incidents are written together, a few batched statements for all of them.
      */
-    public UUID open(NewAlertSignal signal) {
-        ServiceView service = services.get(signal.serviceId());
-        UUID id = UUID.randomUUID();
-        Instant at = signal.at();
-        String by = signal.sender().name();
-        var priority = signal.priority() == null || signal.priority().isBlank()
-                ? null
-                : classification.initialPriority(signal.priority().strip(), signal.priorityReason());
-        var stored = priority == null ? null : priority.stored();
-        // Routing the alert to its service is the categorization of the incident.
-        List<ProcessStep> steps = stored == null
-                ? List.of(ProcessStep.IDENTIFICATION, ProcessStep.LOGGING, ProcessStep.CATEGORIZATION)
-                : List.of(
-                        ProcessStep.IDENTIFICATION,
-                        ProcessStep.LOGGING,
-                        ProcessStep.CATEGORIZATION,
-                        ProcessStep.PRIORITIZATION);
-        long number = incidents.insert(
-                id, service.id(), service.teamId(), signal.title(), signal.severityHint(), stored, at, by, steps);
-        List<TimelineStore.Line> lines = new ArrayList<>(3);
-        lines.add(new TimelineStore.Line(
-                id, at, TimelineKind.ALERT_RECEIVED, signal.sender(), signal.dedupKey(), signal.title()));
-        lines.add(new TimelineStore.Line(
-                id,
-                at,
-                TimelineKind.INCIDENT_OPENED,
-                Actor.SYSTEM,
-                null,
-                "Incident #" + number + " opened on " + service.name()));
-        if (priority != null) {
-            lines.add(classification.recordInitialPriority(id, number, priority, signal.sender(), at));
+    public List<UUID> open(List<NewAlertSignal> signals) {
+        List<Opening> openings = new ArrayList<>(signals.size());
+        for (NewAlertSignal signal : signals) {
+            var priority = signal.priority() == null || signal.priority().isBlank()
+                    ? null
+                    : classification.initialPriority(signal.priority().strip(), signal.priorityReason());
+            openings.add(new Opening(UUID.randomUUID(), signal, services.get(signal.serviceId()), priority));
         }
+        Map<UUID, Long> numbers =
+                incidents.insertAll(openings.stream().map(Opening::row).toList());
+        List<TimelineStore.Line> lines = new ArrayList<>(openings.size() * 3);
+        List<IncidentClassification.Opening> prioritised = new ArrayList<>();
+        List<IncidentOpened> opened = new ArrayList<>(openings.size());
+        for (Opening o : openings) {
+            long number = numbers.get(o.id());
+            NewAlertSignal signal = o.signal();
+            lines.add(new TimelineStore.Line(
+                    o.id(),
+                    signal.at(),
+                    TimelineKind.ALERT_RECEIVED,
+                    signal.sender(),
+                    signal.dedupKey(),
+                    signal.title()));
+            lines.add(new TimelineStore.Line(
+                    o.id(),
+                    signal.at(),
+                    TimelineKind.INCIDENT_OPENED,
+                    Actor.SYSTEM,
+                    null,
+                    "Incident #" + number + " opened on " + o.service().name()));
+            if (o.priority() != null) {
+                prioritised.add(
+                        new IncidentClassification.Opening(o.id(), number, o.priority(), signal.sender(), signal.at()));
+            }
+            opened.add(new IncidentOpened(
+                    o.id(),
+                    number,
+                    o.service().id(),
+                    o.service().teamId(),
+                    o.service().escalationPolicyId(),
+                    signal.title(),
+                    signal.severityHint(),
+                    signal.at()));
+        }
+        // Each incident's priority line comes after its own opening lines (lines are ordered by id per incident).
+        lines.addAll(classification.recordInitialPriorities(prioritised));
         timeline.appendLines(lines);
-        events.publishEvent(new IncidentOpened(
-                id,
-                number,
-                service.id(),
-                service.teamId(),
-                service.escalationPolicyId(),
-                signal.title(),
-                signal.severityHint(),
-                at));
-        return id;
+        events.publishEvent(new IncidentsOpened(opened));
+        return openings.stream().map(Opening::id).toList();
+    }
+
+    /** One new alert opens one new incident; see {@link #open(List)}. */
+    public UUID open(NewAlertSignal signal) {
+        return open(List.of(signal)).get(0);
+    }
+
+    private record Opening(
+            UUID id, NewAlertSignal signal, ServiceView service, IncidentClassification.InitialPriority priority) {
+
+        IncidentStore.NewIncident row() {
+            var stored = priority == null ? null : priority.stored();
+            // Routing the alert to its service is the categorization of the incident.
+            List<ProcessStep> steps = stored == null
+                    ? List.of(ProcessStep.IDENTIFICATION, ProcessStep.LOGGING, ProcessStep.CATEGORIZATION)
+                    : List.of(
+                            ProcessStep.IDENTIFICATION,
+                            ProcessStep.LOGGING,
+                            ProcessStep.CATEGORIZATION,
+                            ProcessStep.PRIORITIZATION);
+            return new IncidentStore.NewIncident(
+                    id,
+                    service.id(),
+                    service.teamId(),
+                    signal.title(),
+                    signal.severityHint(),
+                    stored,
+                    signal.at(),
+                    signal.sender().name(),
+                    steps);
+        }
     }
 
     /** Alerts fired again: each repeat is folded into its alert's timeline line, all in one go. */

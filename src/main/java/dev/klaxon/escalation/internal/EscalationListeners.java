@@ -8,6 +8,7 @@ import dev.klaxon.incidents.IncidentOpened;
 import dev.klaxon.incidents.IncidentResolved;
 import dev.klaxon.incidents.IncidentRoleRequired;
 import dev.klaxon.incidents.IncidentTimeline;
+import dev.klaxon.incidents.IncidentsOpened;
 import dev.klaxon.incidents.ResponseEvent;
 import dev.klaxon.incidents.TimelineRecord;
 import dev.klaxon.notify.PageAcknowledged;
@@ -15,6 +16,7 @@ import dev.klaxon.notify.PageReason;
 import dev.klaxon.notify.PageRequest;
 import dev.klaxon.notify.Paging;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -58,23 +60,31 @@ class EscalationListeners {
     }
 
     @EventListener
-    void opened(IncidentOpened event) {
-        UUID policyId = event.escalationPolicyId() != null ? event.escalationPolicyId() : PolicyStore.DEFAULT_POLICY_ID;
-        Timer first = Timer.step(event.incidentId(), 1, 0, event.at());
-        runs.insert(new Run(
-                event.incidentId(),
-                event.number(),
-                event.teamId(),
-                policyId,
-                RunStatus.ACTIVE,
-                0,
-                0,
-                0,
-                first.stepKey(),
-                null,
-                event.at(),
-                event.at()));
-        timers.insertAll(List.of(first));
+    void opened(IncidentsOpened event) {
+        List<Run> newRuns = new ArrayList<>(event.incidents().size());
+        List<Timer> firstSteps = new ArrayList<>(event.incidents().size());
+        for (IncidentOpened incident : event.incidents()) {
+            UUID policyId = incident.escalationPolicyId() != null
+                    ? incident.escalationPolicyId()
+                    : PolicyStore.DEFAULT_POLICY_ID;
+            Timer first = Timer.step(incident.incidentId(), 1, 0, incident.at());
+            newRuns.add(new Run(
+                    incident.incidentId(),
+                    incident.number(),
+                    incident.teamId(),
+                    policyId,
+                    RunStatus.ACTIVE,
+                    0,
+                    0,
+                    0,
+                    first.stepKey(),
+                    null,
+                    incident.at(),
+                    incident.at()));
+            firstSteps.add(first);
+        }
+        runs.insertAll(newRuns);
+        timers.insertAll(firstSteps);
         engineLoop.wakeAfterCommit();
     }
 

@@ -24,25 +24,24 @@ class RunStore {
         this.jdbcTemplate = jdbcTemplate;
     }
 
-    void insert(Run run) {
-        jdbc.sql("""
+    void insertAll(List<Run> newRuns) {
+        jdbcTemplate.batchUpdate("""
                 INSERT INTO escalation_runs (incident_id, incident_number, team_id, policy_id, status, level, cycle,
                     renotify_count, pending_step, acknowledged_by_id, started_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        run.incidentId(),
-                        run.incidentNumber(),
-                        run.teamId(),
-                        run.policyId(),
-                        run.status().name(),
-                        run.level(),
-                        run.cycle(),
-                        run.renotifyCount(),
-                        run.pendingStep(),
-                        run.acknowledgedById(),
-                        JdbcTime.toDb(run.startedAt()),
-                        JdbcTime.toDb(run.updatedAt()))
-                .update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", newRuns, 500, (ps, run) -> {
+            ps.setObject(1, run.incidentId());
+            ps.setLong(2, run.incidentNumber());
+            ps.setObject(3, run.teamId());
+            ps.setObject(4, run.policyId());
+            ps.setString(5, run.status().name());
+            ps.setInt(6, run.level());
+            ps.setInt(7, run.cycle());
+            ps.setInt(8, run.renotifyCount());
+            ps.setString(9, run.pendingStep());
+            ps.setObject(10, run.acknowledgedById());
+            ps.setObject(11, JdbcTime.toDb(run.startedAt()));
+            ps.setObject(12, JdbcTime.toDb(run.updatedAt()));
+        });
     }
 
     Optional<Run> find(UUID incidentId) {

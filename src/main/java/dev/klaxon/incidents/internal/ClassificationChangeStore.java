@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,30 +25,51 @@ public class ClassificationChangeStore {
             SELECT c.*, i.number AS incident_number, i.title AS incident_title
             FROM incidents_classification_changes c JOIN incidents_incidents i ON i.id = c.incident_id""";
 
-    private final JdbcClient jdbc;
+    private static final int BATCH_SIZE = 500;
 
-    ClassificationChangeStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    ClassificationChangeStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
+
+    /** One change of an incident's priority or severity. */
+    public record Change(
+            UUID incidentId,
+            Kind kind,
+            String from,
+            String to,
+            String reason,
+            boolean override,
+            Actor by,
+            Instant at) {}
 
     public void append(
             UUID incidentId, Kind kind, String from, String to, String reason, boolean override, Actor by, Instant at) {
-        jdbc.sql("""
+        appendAll(List.of(new Change(incidentId, kind, from, to, reason, override, by, at)));
+    }
+
+    public void appendAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("""
                 INSERT INTO incidents_classification_changes
                     (incident_id, kind, from_value, to_value, reason, override, actor_type, actor_id, actor_name, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        incidentId,
-                        kind.name(),
-                        from,
-                        to,
-                        reason,
-                        override,
-                        by.type().name(),
-                        by.id(),
-                        by.name(),
-                        JdbcTime.toDb(at))
-                .update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", changes, BATCH_SIZE, (ps, change) -> {
+            ps.setObject(1, change.incidentId());
+            ps.setString(2, change.kind().name());
+            ps.setString(3, change.from());
+            ps.setString(4, change.to());
+            ps.setString(5, change.reason());
+            ps.setBoolean(6, change.override());
+            ps.setString(7, change.by().type().name());
+            ps.setObject(8, change.by().id());
+            ps.setString(9, change.by().name());
+            ps.setObject(10, JdbcTime.toDb(change.at()));
+        });
     }
 
     /** The changes of one incident, in the order they happened. */

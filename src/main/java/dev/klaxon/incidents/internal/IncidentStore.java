@@ -9,9 +9,9 @@ import dev.klaxon.incidents.IncidentView;
 import dev.klaxon.incidents.ProcessStep;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The incidents and process-step tables. Status changes are conditional updates, safe under concurrency. */
@@ -31,10 +32,14 @@ public class IncidentStore {
     private static final String BREACHED = "(response_target_breached = TRUE OR (acknowledged_at IS NULL"
             + " AND status <> 'RESOLVED' AND response_due_at IS NOT NULL AND response_due_at < :now))";
 
-    private final JdbcClient jdbc;
+    private static final int BATCH_SIZE = 500;
 
-    IncidentStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    IncidentStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /**
@@ -45,12 +50,12 @@ public class IncidentStore {
     public record InitialPriority(int classificationVersion, String priority, Integer rank) {}
 
     /**
-     * Inserts a triggered incident with one open alert and the process steps it reached on opening; returns its
-     * number.
+     * A triggered incident with one open alert, as it is opened.
      *
      * @param priority null when no rule assigned one
+     * @param steps the process steps it reached on opening, reached by {@code by} at {@code at}
      */
-    public long insert(
+    public record NewIncident(
             UUID id,
             UUID serviceId,
             UUID teamId,
@@ -59,35 +64,44 @@ public class IncidentStore {
             InitialPriority priority,
             Instant at,
             String by,
-            List<ProcessStep> steps) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+            List<ProcessStep> steps) {}
+
+    /** Inserts the incidents and their process steps in batches; returns their numbers by id. */
+    public Map<UUID, Long> insertAll(List<NewIncident> opened) {
+        jdbcTemplate.batchUpdate("""
                 INSERT INTO incidents_incidents
                     (id, service_id, team_id, title, status, severity_hint, alert_count, open_alert_count, created_at,
                      classification_version, priority, rule_priority, priority_rank)
-                VALUES (?, ?, ?, ?, 'TRIGGERED', ?, 1, 1, ?, ?, ?, ?, ?)""")
-                .params(
-                        id,
-                        serviceId,
-                        teamId,
-                        title,
-                        severityHint,
-                        JdbcTime.toDb(at),
-                        priority == null ? null : priority.classificationVersion(),
-                        priority == null ? null : priority.priority(),
-                        priority == null ? null : priority.priority(),
-                        priority == null ? null : priority.rank())
-                .update(keys, "number");
-        // One statement for all steps: nobody has reached any step of an incident that did not exist.
-        var sql = new StringBuilder(
-                "INSERT INTO incidents_process_steps (incident_id, step, reached_at, actor_name) VALUES ");
-        List<Object> params = new ArrayList<>(steps.size() * 4);
-        for (ProcessStep step : steps) {
-            sql.append(params.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
-            params.addAll(Arrays.asList(id, step.name(), JdbcTime.toDb(at), by));
+                VALUES (?, ?, ?, ?, 'TRIGGERED', ?, 1, 1, ?, ?, ?, ?, ?)""", opened, BATCH_SIZE, (ps, incident) -> {
+            InitialPriority priority = incident.priority();
+            ps.setObject(1, incident.id());
+            ps.setObject(2, incident.serviceId());
+            ps.setObject(3, incident.teamId());
+            ps.setString(4, incident.title());
+            ps.setString(5, incident.severityHint());
+            ps.setObject(6, JdbcTime.toDb(incident.at()));
+            ps.setObject(7, priority == null ? null : priority.classificationVersion(), Types.INTEGER);
+            ps.setString(8, priority == null ? null : priority.priority());
+            ps.setString(9, priority == null ? null : priority.priority());
+            ps.setObject(10, priority == null ? null : priority.rank(), Types.INTEGER);
+        });
+        // Nobody has reached any step of an incident that did not exist, so no existence checks.
+        List<Object[]> steps = new ArrayList<>();
+        for (NewIncident incident : opened) {
+            for (ProcessStep step : incident.steps()) {
+                steps.add(new Object[] {incident.id(), step.name(), JdbcTime.toDb(incident.at()), incident.by()});
+            }
         }
-        jdbc.sql(sql.toString()).params(params).update();
-        return keys.getKeyAs(Number.class).longValue();
+        jdbcTemplate.batchUpdate(
+                "INSERT INTO incidents_process_steps (incident_id, step, reached_at, actor_name) VALUES (?, ?, ?, ?)",
+                steps);
+        return jdbc
+                .sql("SELECT id, number FROM incidents_incidents WHERE id IN (:ids)")
+                .param("ids", opened.stream().map(NewIncident::id).toList())
+                .query((rs, row) -> Map.entry(rs.getObject("id", UUID.class), rs.getLong("number")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     public void reachStep(UUID incidentId, ProcessStep step, Instant at, String by) {

@@ -6,6 +6,8 @@ import dev.klaxon.intake.AlertView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,44 +54,66 @@ public class AlertStore {
         return jdbc.sql(
                         "SELECT id, incident_id, status, priority FROM intake_alerts WHERE service_id = ? AND open_key = ?")
                 .params(serviceId, dedupKey)
-                .query((rs, n) -> new OpenAlert(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("incident_id", UUID.class),
-                        AlertStatus.valueOf(rs.getString("status")),
-                        rs.getString("priority")))
+                .query((rs, n) -> openAlert(rs))
                 .optional();
     }
 
-    /** Inserts a triggered alert; throws DuplicateKeyException when the key is open already. */
-    void insert(UUID id, UUID incidentId, String priority, AlertEvent e) {
+    /** The open alerts of these keys of one service, by key (keys without an open alert are absent). */
+    Map<String, OpenAlert> findOpen(UUID serviceId, Collection<String> dedupKeys) {
+        Map<String, OpenAlert> open = new HashMap<>();
         jdbc.sql("""
+                SELECT open_key, id, incident_id, status, priority FROM intake_alerts
+                WHERE service_id = :service AND open_key IN (:keys)""").param("service", serviceId).param("keys", dedupKeys).query(rs -> {
+            open.put(rs.getString("open_key"), openAlert(rs));
+        });
+        return open;
+    }
+
+    private static OpenAlert openAlert(ResultSet rs) throws SQLException {
+        return new OpenAlert(
+                rs.getObject("id", UUID.class),
+                rs.getObject("incident_id", UUID.class),
+                AlertStatus.valueOf(rs.getString("status")),
+                rs.getString("priority"));
+    }
+
+    /**
+     * A triggered alert to insert.
+     *
+     * @param incidentId null when the rules recorded the alert without an incident
+     */
+    record NewAlert(UUID id, UUID incidentId, String priority, AlertEvent event) {}
+
+    /** Inserts triggered alerts in one batch; throws DuplicateKeyException when a key is open already. */
+    void insertAll(List<NewAlert> alerts) {
+        jdbcTemplate.batchUpdate("""
                 INSERT INTO intake_alerts
                     (id, service_id, integration_id, dedup_key, open_key, status, incident_id, summary, source, severity,
                      component, grp, event_class, custom_details, links, images, labels, sender_timestamp,
                      event_count, first_seen, last_seen, priority)
-                VALUES (?, ?, ?, ?, ?, 'TRIGGERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
-                .params(
-                        id,
-                        e.serviceId(),
-                        e.integrationId(),
-                        e.dedupKey(),
-                        e.dedupKey(),
-                        incidentId,
-                        e.summary(),
-                        e.source(),
-                        e.severity(),
-                        e.component(),
-                        e.group(),
-                        e.eventClass(),
-                        e.customDetailsJson(),
-                        e.linksJson(),
-                        e.imagesJson(),
-                        e.labelsJson(),
-                        JdbcTime.toDb(e.senderTimestamp()),
-                        JdbcTime.toDb(e.receivedAt()),
-                        JdbcTime.toDb(e.receivedAt()),
-                        priority)
-                .update();
+                VALUES (?, ?, ?, ?, ?, 'TRIGGERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""", alerts, 500, (ps, a) -> {
+            AlertEvent e = a.event();
+            ps.setObject(1, a.id());
+            ps.setObject(2, e.serviceId());
+            ps.setObject(3, e.integrationId());
+            ps.setString(4, e.dedupKey());
+            ps.setString(5, e.dedupKey());
+            ps.setObject(6, a.incidentId());
+            ps.setString(7, e.summary());
+            ps.setString(8, e.source());
+            ps.setString(9, e.severity());
+            ps.setString(10, e.component());
+            ps.setString(11, e.group());
+            ps.setString(12, e.eventClass());
+            ps.setString(13, e.customDetailsJson());
+            ps.setString(14, e.linksJson());
+            ps.setString(15, e.imagesJson());
+            ps.setString(16, e.labelsJson());
+            ps.setObject(17, JdbcTime.toDb(e.senderTimestamp()));
+            ps.setObject(18, JdbcTime.toDb(e.receivedAt()));
+            ps.setObject(19, JdbcTime.toDb(e.receivedAt()));
+            ps.setString(20, a.priority());
+        });
     }
 
     void setPriority(UUID id, String priority) {

@@ -11,7 +11,12 @@ import dev.klaxon.incidents.NewAlertSignal;
 import dev.klaxon.intake.AlertStatus;
 import dev.klaxon.intake.internal.AlertStore.OpenAlert;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
@@ -58,32 +63,96 @@ class CommandProcessor {
     }
 
     /**
-     * Applies a group-commit batch in order. Triggers of alerts believed open are counted together (one batched
-     * update of the alerts, one of their timeline lines) until a command of another kind comes; a trigger whose
-     * alert turned out closed is then applied on its own.
+     * Applies a group-commit batch in order. Consecutive triggers are written together: the open alerts of keys
+     * not known to be open are looked up in one query per service, repeats are counted with one batched update of
+     * the alerts and one of their timeline lines, and new alerts open their incidents in a few batched statements.
+     * A trigger whose key is already waiting in the group, or any other command, first writes the group.
      */
     List<Applied> applyAll(List<IntakeCommand> commands) {
-        List<Applied> results = new ArrayList<>(commands.size());
-        List<PendingRepeat> repeats = new ArrayList<>();
-        for (IntakeCommand command : commands) {
+        Applied[] results = new Applied[commands.size()];
+        var triggers = new Triggers();
+        for (int i = 0; i < commands.size(); i++) {
+            IntakeCommand command = commands.get(i);
             if (command instanceof AlertEvent e && e.action() == AlertAction.TRIGGER) {
-                OpenAlert open = openAlerts.getIfPresent(OpenAlertKey.of(e));
-                if (open != null) {
-                    repeats.add(new PendingRepeat(results.size(), e, open));
-                    results.add(null);
-                    continue;
+                if (!triggers.add(new Pending(i, e, openAlerts.getIfPresent(OpenAlertKey.of(e))))) {
+                    write(triggers, results);
+                    triggers.add(new Pending(i, e, openAlerts.getIfPresent(OpenAlertKey.of(e))));
                 }
+                continue;
             }
-            countRepeats(repeats, results);
-            results.add(apply(command));
+            write(triggers, results);
+            results[i] = apply(command);
         }
-        countRepeats(repeats, results);
-        return results;
+        write(triggers, results);
+        return Arrays.asList(results);
     }
 
-    private record PendingRepeat(int index, AlertEvent event, OpenAlert open) {}
+    /** A trigger at {@code index} of the batch; {@code open} is its alert when believed open, else null. */
+    private record Pending(int index, AlertEvent event, OpenAlert open) {
 
-    private void countRepeats(List<PendingRepeat> repeats, List<Applied> results) {
+        Pending withOpen(OpenAlert alert) {
+            return new Pending(index, event, alert);
+        }
+    }
+
+    /** Triggers waiting to be written together: at most one per key unless all of the key's are repeats. */
+    private static final class Triggers {
+        final List<Pending> repeats = new ArrayList<>();
+        final Map<OpenAlertKey, Pending> unknown = new LinkedHashMap<>();
+        final Set<OpenAlertKey> keys = new HashSet<>();
+
+        /** False when the trigger must wait for the group to be written first. */
+        boolean add(Pending p) {
+            OpenAlertKey key = OpenAlertKey.of(p.event());
+            if (p.open() != null ? unknown.containsKey(key) : keys.contains(key)) {
+                return false;
+            }
+            keys.add(key);
+            if (p.open() != null) {
+                repeats.add(p);
+            } else {
+                unknown.put(key, p);
+            }
+            return true;
+        }
+
+        boolean isEmpty() {
+            return keys.isEmpty();
+        }
+    }
+
+    private void write(Triggers triggers, Applied[] results) {
+        if (triggers.isEmpty()) {
+            return;
+        }
+        List<Pending> repeats = new ArrayList<>(triggers.repeats);
+        List<Pending> fresh = new ArrayList<>();
+        Map<UUID, List<Pending>> unknownByService = new LinkedHashMap<>();
+        triggers.unknown
+                .values()
+                .forEach(p -> unknownByService
+                        .computeIfAbsent(p.event().serviceId(), s -> new ArrayList<>())
+                        .add(p));
+        unknownByService.forEach((service, pending) -> {
+            var open = alerts.findOpen(
+                    service, pending.stream().map(p -> p.event().dedupKey()).toList());
+            for (Pending p : pending) {
+                OpenAlert alert = open.get(p.event().dedupKey());
+                if (alert == null) {
+                    fresh.add(p);
+                } else {
+                    repeats.add(p.withOpen(alert));
+                }
+            }
+        });
+        triggers.repeats.clear();
+        triggers.unknown.clear();
+        triggers.keys.clear();
+        countRepeats(repeats, results);
+        openAlerts(fresh, results);
+    }
+
+    private void countRepeats(List<Pending> repeats, Applied[] results) {
         if (repeats.isEmpty()) {
             return;
         }
@@ -94,7 +163,12 @@ class CommandProcessor {
         for (int i = 0; i < stillOpen.length; i++) {
             var r = repeats.get(i);
             if (stillOpen[i] && r.open().incidentId() != null) {
-                incidentRepeats.add(alertRepeat(r.event(), r.open()));
+                incidentRepeats.add(new AlertRepeat(
+                        r.open().incidentId(),
+                        r.event().dedupKey(),
+                        r.event().summary(),
+                        sender(r.event()),
+                        r.event().receivedAt()));
             }
         }
         if (!incidentRepeats.isEmpty()) {
@@ -102,16 +176,67 @@ class CommandProcessor {
         }
         for (int i = 0; i < stillOpen.length; i++) {
             var r = repeats.get(i);
+            OpenAlertKey key = OpenAlertKey.of(r.event());
             if (stillOpen[i]) {
-                openAlerts.put(OpenAlertKey.of(r.event()), reevaluate(r.event(), r.open()));
-                results.set(r.index(), Applied.REPEATED);
+                openAlerts.put(key, r.open().incidentId() == null ? r.open() : reevaluate(r.event(), r.open()));
+                results[r.index()] = Applied.REPEATED;
             } else {
                 // Resolved meanwhile (or the cache was stale): the database decides what this trigger is.
-                openAlerts.invalidate(OpenAlertKey.of(r.event()));
-                results.set(r.index(), apply(r.event()));
+                openAlerts.invalidate(key);
+                var alone = new Triggers();
+                alone.add(r.withOpen(null));
+                write(alone, results);
             }
         }
-        repeats.clear();
+    }
+
+    /** New alerts: the rules decide whether each opens an incident; the incidents and alerts are written in batches. */
+    private void openAlerts(List<Pending> fresh, Applied[] results) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        List<AlertStore.NewAlert> newAlerts = new ArrayList<>(fresh.size());
+        List<Pending> opening = new ArrayList<>();
+        List<NewAlertSignal> incidentSignals = new ArrayList<>();
+        List<PriorityDecision> decisions = new ArrayList<>();
+        for (Pending p : fresh) {
+            AlertEvent e = p.event();
+            var decision = decide(e, true);
+            if (!decision.openIncident()) {
+                newAlerts.add(new AlertStore.NewAlert(UUID.randomUUID(), null, null, e));
+                results[p.index()] = Applied.RECORDED;
+                continue;
+            }
+            opening.add(p);
+            decisions.add(decision);
+            incidentSignals.add(new NewAlertSignal(
+                    e.serviceId(),
+                    UUID.randomUUID(),
+                    e.dedupKey(),
+                    e.summary(),
+                    e.severity(),
+                    sender(e),
+                    e.receivedAt(),
+                    decision.priority(),
+                    decision.reason()));
+        }
+        List<UUID> incidents = incidentSignals.isEmpty() ? List.of() : signals.open(incidentSignals);
+        for (int i = 0; i < opening.size(); i++) {
+            newAlerts.add(new AlertStore.NewAlert(
+                    incidentSignals.get(i).alertId(),
+                    incidents.get(i),
+                    decisions.get(i).priority(),
+                    opening.get(i).event()));
+            results[opening.get(i).index()] = Applied.OPENED;
+        }
+        // A concurrent insert of the same open key (another instance) fails here and rolls back the incidents too;
+        // the pipeline then retries each event alone, which finds the open alert and repeats.
+        alerts.insertAll(newAlerts);
+        for (var alert : newAlerts) {
+            openAlerts.put(
+                    OpenAlertKey.of(alert.event()),
+                    new OpenAlert(alert.id(), alert.incidentId(), AlertStatus.TRIGGERED, alert.priority()));
+        }
     }
 
     private Applied apply(IntakeCommand command) {
@@ -122,52 +247,15 @@ class CommandProcessor {
         return Applied.STORED;
     }
 
-    private static AlertRepeat alertRepeat(AlertEvent e, OpenAlert open) {
-        return new AlertRepeat(
-                open.incidentId(),
-                e.dedupKey(),
-                e.summary(),
-                Actor.integration(e.integrationId(), e.integrationName()),
-                e.receivedAt());
+    private static Actor sender(AlertEvent e) {
+        return Actor.integration(e.integrationId(), e.integrationName());
     }
 
+    /** Acknowledge or resolve (triggers are written by {@link #write}). */
     private Applied apply(AlertEvent e) {
-        Actor sender = Actor.integration(e.integrationId(), e.integrationName());
-        OpenAlertKey key = OpenAlertKey.of(e);
+        Actor sender = sender(e);
         switch (e.action()) {
-            case TRIGGER -> {
-                OpenAlert open = alerts.findOpen(e.serviceId(), e.dedupKey()).orElse(null);
-                if (open != null && alerts.repeated(open.id(), e.receivedAt())) {
-                    if (open.incidentId() != null) {
-                        signals.repeated(List.of(alertRepeat(e, open)));
-                        open = reevaluate(e, open);
-                    }
-                    openAlerts.put(key, open);
-                    return Applied.REPEATED;
-                }
-                var decision = decide(e, true);
-                UUID alertId = UUID.randomUUID();
-                // A concurrent insert of the same open key (another instance) fails in alerts.insert and rolls
-                // back the incident too; the pipeline then retries the event, which finds the open alert and repeats.
-                if (!decision.openIncident()) {
-                    alerts.insert(alertId, null, null, e);
-                    openAlerts.put(key, new OpenAlert(alertId, null, AlertStatus.TRIGGERED, null));
-                    return Applied.RECORDED;
-                }
-                UUID incidentId = signals.open(new NewAlertSignal(
-                        e.serviceId(),
-                        alertId,
-                        e.dedupKey(),
-                        e.summary(),
-                        e.severity(),
-                        sender,
-                        e.receivedAt(),
-                        decision.priority(),
-                        decision.reason()));
-                alerts.insert(alertId, incidentId, decision.priority(), e);
-                openAlerts.put(key, new OpenAlert(alertId, incidentId, AlertStatus.TRIGGERED, decision.priority()));
-                return Applied.OPENED;
-            }
+            case TRIGGER -> throw new IllegalArgumentException("triggers are written in groups");
             case ACKNOWLEDGE -> {
                 var open = alerts.findOpen(e.serviceId(), e.dedupKey());
                 if (open.isEmpty() || open.get().status() != AlertStatus.TRIGGERED) {
@@ -182,7 +270,7 @@ class CommandProcessor {
                 return Applied.IGNORED;
             }
             case RESOLVE -> {
-                openAlerts.invalidate(key);
+                openAlerts.invalidate(OpenAlertKey.of(e));
                 var open = alerts.findOpen(e.serviceId(), e.dedupKey());
                 if (open.isEmpty()) {
                     return Applied.IGNORED;

@@ -69,6 +69,41 @@ class CommandBatchIntegrationTests extends IntakeTestSupport {
         assertThat(repeatCounts(incident)).isEmpty();
     }
 
+    @Test
+    void newAlertsOfABatchOpenAnIncidentEachWithItsNumberTimelineAndEscalation() {
+        var f = fixture("events-v2");
+
+        // The second "a" waits until a and b are written, then finds a open: a repeat.
+        var results = applyAll(List.of(
+                event(f, AlertAction.TRIGGER, "a"),
+                event(f, AlertAction.TRIGGER, "b"),
+                event(f, AlertAction.TRIGGER, "a"),
+                event(f, AlertAction.TRIGGER, "c")));
+
+        assertThat(results).containsExactly(Applied.OPENED, Applied.OPENED, Applied.REPEATED, Applied.OPENED);
+        JsonNode items =
+                adminGet("/api/v1/incidents?serviceId=" + f.serviceId()).get("items");
+        assertThat(items).hasSize(3);
+        List<String> titles = new ArrayList<>();
+        for (JsonNode incident : items) {
+            String id = incident.get("id").stringValue();
+            long number = incident.get("number").longValue();
+            titles.add(incident.get("title").stringValue());
+            JsonNode timeline = adminGet("/api/v1/incidents/" + id + "/timeline");
+            assertThat(timeline.get(0).get("kind").stringValue()).isEqualTo("ALERT_RECEIVED");
+            assertThat(timeline.get(1).get("message").stringValue()).startsWith("Incident #" + number + " opened on");
+            assertThat(adminGet("/api/v1/incidents/" + id + "/escalation")
+                            .get("startedAt")
+                            .isNull())
+                    .isFalse();
+            assertThat(adminGet("/api/v1/incidents/" + id + "/alerts")).hasSize(1);
+        }
+        assertThat(titles).containsExactlyInAnyOrder("Batch a", "Batch b", "Batch c");
+        assertThat(items.get(0).get("number").longValue())
+                .isNotEqualTo(items.get(1).get("number").longValue());
+        assertThat(repeatCounts(items.get(2).get("id").stringValue())).containsExactly(1);
+    }
+
     private List<Applied> applyAll(List<IntakeCommand> commands) {
         return new TransactionTemplate(transactionManager).execute(status -> processor.applyAll(commands));
     }
