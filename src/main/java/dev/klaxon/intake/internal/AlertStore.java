@@ -58,14 +58,28 @@ public class AlertStore {
                 .optional();
     }
 
-    /** The open alerts of these keys of one service, by key (keys without an open alert are absent). */
-    Map<String, OpenAlert> findOpen(UUID serviceId, Collection<String> dedupKeys) {
-        Map<String, OpenAlert> open = new HashMap<>();
+    /** A service's dedup key. */
+    record AlertKey(UUID serviceId, String dedupKey) {}
+
+    /**
+     * The open alerts of these keys, by key (keys without an open alert are absent). A row-value IN list, so both
+     * H2 and PostgreSQL look each key up in the (service_id, open_key) index.
+     */
+    Map<AlertKey, OpenAlert> findOpen(Collection<AlertKey> keys) {
+        Map<AlertKey, OpenAlert> open = new HashMap<>();
         jdbc.sql("""
-                SELECT open_key, id, incident_id, status, priority FROM intake_alerts
-                WHERE service_id = :service AND open_key IN (:keys)""").param("service", serviceId).param("keys", dedupKeys).query(rs -> {
-            open.put(rs.getString("open_key"), openAlert(rs));
-        });
+                SELECT service_id, open_key, id, incident_id, status, priority FROM intake_alerts
+                WHERE (service_id, open_key) IN (:keys)""")
+                .param(
+                        "keys",
+                        keys.stream()
+                                .map(k -> new Object[] {k.serviceId(), k.dedupKey()})
+                                .toList())
+                .query(rs -> {
+                    open.put(
+                            new AlertKey(rs.getObject("service_id", UUID.class), rs.getString("open_key")),
+                            openAlert(rs));
+                });
         return open;
     }
 

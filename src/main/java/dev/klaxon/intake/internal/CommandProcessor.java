@@ -9,6 +9,7 @@ import dev.klaxon.incidents.AlertRepeat;
 import dev.klaxon.incidents.IncidentSignals;
 import dev.klaxon.incidents.NewAlertSignal;
 import dev.klaxon.intake.AlertStatus;
+import dev.klaxon.intake.internal.AlertStore.AlertKey;
 import dev.klaxon.intake.internal.AlertStore.OpenAlert;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,18 +33,11 @@ class CommandProcessor {
     private final ChangeEventStore changes;
     private final IncidentSignals signals;
 
-    private record OpenAlertKey(UUID serviceId, String dedupKey) {
-
-        static OpenAlertKey of(AlertEvent e) {
-            return new OpenAlertKey(e.serviceId(), e.dedupKey());
-        }
-    }
-
     /**
      * Open alerts by key, so a repeat costs one conditional update instead of a lookup and an update. Only a
      * hint: every use is verified by the database (see {@link #applyAll}).
      */
-    private final Cache<OpenAlertKey, OpenAlert> openAlerts =
+    private final Cache<AlertKey, OpenAlert> openAlerts =
             Caffeine.newBuilder().maximumSize(100_000).build();
 
     private final SignalClassifier classifier;
@@ -74,9 +68,9 @@ class CommandProcessor {
         for (int i = 0; i < commands.size(); i++) {
             IntakeCommand command = commands.get(i);
             if (command instanceof AlertEvent e && e.action() == AlertAction.TRIGGER) {
-                if (!triggers.add(new Pending(i, e, openAlerts.getIfPresent(OpenAlertKey.of(e))))) {
+                if (!triggers.add(new Pending(i, e, openAlerts.getIfPresent(key(e))))) {
                     write(triggers, results);
-                    triggers.add(new Pending(i, e, openAlerts.getIfPresent(OpenAlertKey.of(e))));
+                    triggers.add(new Pending(i, e, openAlerts.getIfPresent(key(e))));
                 }
                 continue;
             }
@@ -98,12 +92,12 @@ class CommandProcessor {
     /** Triggers waiting to be written together: at most one per key unless all of the key's are repeats. */
     private static final class Triggers {
         final List<Pending> repeats = new ArrayList<>();
-        final Map<OpenAlertKey, Pending> unknown = new LinkedHashMap<>();
-        final Set<OpenAlertKey> keys = new HashSet<>();
+        final Map<AlertKey, Pending> unknown = new LinkedHashMap<>();
+        final Set<AlertKey> keys = new HashSet<>();
 
         /** False when the trigger must wait for the group to be written first. */
         boolean add(Pending p) {
-            OpenAlertKey key = OpenAlertKey.of(p.event());
+            AlertKey key = key(p.event());
             if (p.open() != null ? unknown.containsKey(key) : keys.contains(key)) {
                 return false;
             }
@@ -127,24 +121,17 @@ class CommandProcessor {
         }
         List<Pending> repeats = new ArrayList<>(triggers.repeats);
         List<Pending> fresh = new ArrayList<>();
-        Map<UUID, List<Pending>> unknownByService = new LinkedHashMap<>();
-        triggers.unknown
-                .values()
-                .forEach(p -> unknownByService
-                        .computeIfAbsent(p.event().serviceId(), s -> new ArrayList<>())
-                        .add(p));
-        unknownByService.forEach((service, pending) -> {
-            var open = alerts.findOpen(
-                    service, pending.stream().map(p -> p.event().dedupKey()).toList());
-            for (Pending p : pending) {
-                OpenAlert alert = open.get(p.event().dedupKey());
+        if (!triggers.unknown.isEmpty()) {
+            var open = alerts.findOpen(triggers.unknown.keySet());
+            triggers.unknown.forEach((key, p) -> {
+                OpenAlert alert = open.get(key);
                 if (alert == null) {
                     fresh.add(p);
                 } else {
                     repeats.add(p.withOpen(alert));
                 }
-            }
-        });
+            });
+        }
         triggers.repeats.clear();
         triggers.unknown.clear();
         triggers.keys.clear();
@@ -176,7 +163,7 @@ class CommandProcessor {
         }
         for (int i = 0; i < stillOpen.length; i++) {
             var r = repeats.get(i);
-            OpenAlertKey key = OpenAlertKey.of(r.event());
+            AlertKey key = key(r.event());
             if (stillOpen[i]) {
                 openAlerts.put(key, r.open().incidentId() == null ? r.open() : reevaluate(r.event(), r.open()));
                 results[r.index()] = Applied.REPEATED;
@@ -234,7 +221,7 @@ class CommandProcessor {
         alerts.insertAll(newAlerts);
         for (var alert : newAlerts) {
             openAlerts.put(
-                    OpenAlertKey.of(alert.event()),
+                    key(alert.event()),
                     new OpenAlert(alert.id(), alert.incidentId(), AlertStatus.TRIGGERED, alert.priority()));
         }
     }
@@ -245,6 +232,10 @@ class CommandProcessor {
         }
         changes.insert((ChangeEvent) command);
         return Applied.STORED;
+    }
+
+    private static AlertKey key(AlertEvent e) {
+        return new AlertKey(e.serviceId(), e.dedupKey());
     }
 
     private static Actor sender(AlertEvent e) {
@@ -270,7 +261,7 @@ class CommandProcessor {
                 return Applied.IGNORED;
             }
             case RESOLVE -> {
-                openAlerts.invalidate(OpenAlertKey.of(e));
+                openAlerts.invalidate(key(e));
                 var open = alerts.findOpen(e.serviceId(), e.dedupKey());
                 if (open.isEmpty()) {
                     return Applied.IGNORED;
