@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code klaxon.intake.*}: the group-commit pipeline that writes accepted events.
  *
  * @param writers writer threads, each with its own queue and one database connection while it writes
- *     (default 2). Events of one (service, dedup key) always go to the same writer.
+ *     (default 1: one writer makes the largest batches, and batched statements
+ *     are what makes intake fast). Events of one (service, dedup key) always go to the same writer.
  * @param maxBatch most events one writer commits in one transaction (default 256)
  * @param queueCapacity events waiting per writer before new ones are refused with 429 (default 4096)
  * @param submitTimeout how long a request waits for its event to be committed before answering 503
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("klaxon.intake")
 public record IntakeProperties(
-        @DefaultValue("2") int writers,
+        @DefaultValue("1") int writers,
         @DefaultValue("256") int maxBatch,
         @DefaultValue("4096") int queueCapacity,
         @DefaultValue("10s") Duration submitTimeout,
