@@ -9,7 +9,6 @@ import dev.klaxon.services.Services;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -56,13 +55,14 @@ public class IncidentSignals {
                     : classification.initialPriority(signal.priority().strip(), signal.priorityReason());
             openings.add(new Opening(UUID.randomUUID(), signal, services.get(signal.serviceId()), priority));
         }
-        Map<UUID, Long> numbers =
+        List<Long> numbers =
                 incidents.insertAll(openings.stream().map(Opening::row).toList());
         List<TimelineStore.Line> lines = new ArrayList<>(openings.size() * 3);
         List<IncidentClassification.Opening> prioritised = new ArrayList<>();
         List<IncidentOpened> opened = new ArrayList<>(openings.size());
-        for (Opening o : openings) {
-            long number = numbers.get(o.id());
+        for (int i = 0; i < openings.size(); i++) {
+            Opening o = openings.get(i);
+            long number = numbers.get(i);
             NewAlertSignal signal = o.signal();
             lines.add(new TimelineStore.Line(
                     o.id(),

@@ -7,6 +7,7 @@ import dev.klaxon.incidents.IncidentSort;
 import dev.klaxon.incidents.IncidentStatus;
 import dev.klaxon.incidents.IncidentView;
 import dev.klaxon.incidents.ProcessStep;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -19,9 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The incidents and process-step tables. Status changes are conditional updates, safe under concurrency. */
@@ -31,8 +33,6 @@ public class IncidentStore {
     /** Breached: recorded as breached, or still unanswered (not acknowledged, not resolved) past its due time. */
     private static final String BREACHED = "(response_target_breached = TRUE OR (acknowledged_at IS NULL"
             + " AND status <> 'RESOLVED' AND response_due_at IS NOT NULL AND response_due_at < :now))";
-
-    private static final int BATCH_SIZE = 500;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -66,25 +66,38 @@ public class IncidentStore {
             String by,
             List<ProcessStep> steps) {}
 
-    /** Inserts the incidents and their process steps in batches; returns their numbers by id. */
-    public Map<UUID, Long> insertAll(List<NewIncident> opened) {
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO incidents_incidents
-                    (id, service_id, team_id, title, status, severity_hint, alert_count, open_alert_count, created_at,
-                     classification_version, priority, rule_priority, priority_rank)
-                VALUES (?, ?, ?, ?, 'TRIGGERED', ?, 1, 1, ?, ?, ?, ?, ?)""", opened, BATCH_SIZE, (ps, incident) -> {
-            InitialPriority priority = incident.priority();
-            ps.setObject(1, incident.id());
-            ps.setObject(2, incident.serviceId());
-            ps.setObject(3, incident.teamId());
-            ps.setString(4, incident.title());
-            ps.setString(5, incident.severityHint());
-            ps.setObject(6, JdbcTime.toDb(incident.at()));
-            ps.setObject(7, priority == null ? null : priority.classificationVersion(), Types.INTEGER);
-            ps.setString(8, priority == null ? null : priority.priority());
-            ps.setString(9, priority == null ? null : priority.priority());
-            ps.setObject(10, priority == null ? null : priority.rank(), Types.INTEGER);
-        });
+    /** Inserts the incidents and their process steps in batches; returns their numbers, in order. */
+    public List<Long> insertAll(List<NewIncident> opened) {
+        var numbers = new GeneratedKeyHolder();
+        jdbcTemplate.batchUpdate(
+                connection -> connection.prepareStatement("""
+                        INSERT INTO incidents_incidents
+                            (id, service_id, team_id, title, status, severity_hint, alert_count, open_alert_count,
+                             created_at, classification_version, priority, rule_priority, priority_rank)
+                        VALUES (?, ?, ?, ?, 'TRIGGERED', ?, 1, 1, ?, ?, ?, ?, ?)""", new String[] {"number"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        NewIncident incident = opened.get(i);
+                        InitialPriority priority = incident.priority();
+                        ps.setObject(1, incident.id());
+                        ps.setObject(2, incident.serviceId());
+                        ps.setObject(3, incident.teamId());
+                        ps.setString(4, incident.title());
+                        ps.setString(5, incident.severityHint());
+                        ps.setObject(6, JdbcTime.toDb(incident.at()));
+                        ps.setObject(7, priority == null ? null : priority.classificationVersion(), Types.INTEGER);
+                        ps.setString(8, priority == null ? null : priority.priority());
+                        ps.setString(9, priority == null ? null : priority.priority());
+                        ps.setObject(10, priority == null ? null : priority.rank(), Types.INTEGER);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return opened.size();
+                    }
+                },
+                numbers);
         // Nobody has reached any step of an incident that did not exist, so no existence checks.
         List<Object[]> steps = new ArrayList<>();
         for (NewIncident incident : opened) {
@@ -95,13 +108,15 @@ public class IncidentStore {
         jdbcTemplate.batchUpdate(
                 "INSERT INTO incidents_process_steps (incident_id, step, reached_at, actor_name) VALUES (?, ?, ?, ?)",
                 steps);
-        return jdbc
-                .sql("SELECT id, number FROM incidents_incidents WHERE id IN (:ids)")
-                .param("ids", opened.stream().map(NewIncident::id).toList())
-                .query((rs, row) -> Map.entry(rs.getObject("id", UUID.class), rs.getLong("number")))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        // The database hands out numbers in the batch's order; one generated key per inserted row.
+        List<Long> result = numbers.getKeyList().stream()
+                .map(keys -> ((Number) keys.values().iterator().next()).longValue())
+                .toList();
+        if (result.size() != opened.size()) {
+            throw new IllegalStateException(
+                    "Expected " + opened.size() + " incident numbers, the database returned " + result.size());
+        }
+        return result;
     }
 
     public void reachStep(UUID incidentId, ProcessStep step, Instant at, String by) {
