@@ -58,7 +58,7 @@ class CommandProcessor {
 
     /**
      * Applies a group-commit batch in order. Consecutive triggers are written together: the open alerts of keys
-     * not known to be open are looked up in one query per service, repeats are counted with one batched update of
+     * not known to be open are looked up in one query, repeats are counted with one batched update of
      * the alerts and one of their timeline lines, and new alerts open their incidents in a few batched statements.
      * A trigger whose key is already waiting in the group, or any other command, first writes the group.
      */
