@@ -8,7 +8,9 @@ import dev.klaxon.services.ServiceView;
 import dev.klaxon.services.Services;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -49,11 +51,14 @@ public class IncidentSignals {
      */
     public List<UUID> open(List<NewAlertSignal> signals) {
         List<Opening> openings = new ArrayList<>(signals.size());
+        // A batch's alerts mostly come from a few services: each is read once.
+        Map<UUID, ServiceView> servicesById = new HashMap<>();
         for (NewAlertSignal signal : signals) {
             var priority = signal.priority() == null || signal.priority().isBlank()
                     ? null
                     : classification.initialPriority(signal.priority().strip(), signal.priorityReason());
-            openings.add(new Opening(UUID.randomUUID(), signal, services.get(signal.serviceId()), priority));
+            ServiceView service = servicesById.computeIfAbsent(signal.serviceId(), services::get);
+            openings.add(new Opening(UUID.randomUUID(), signal, service, priority));
         }
         List<Long> numbers =
                 incidents.insertAll(openings.stream().map(Opening::row).toList());
