@@ -1,13 +1,16 @@
 package dev.klaxon.intake.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.klaxon.intake.IntakeTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +23,9 @@ class CommandBatchIntegrationTests extends IntakeTestSupport {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    AlertStore alerts;
 
     @Test
     void repeatsInABatchAreCountedBeforeTheCommandThatFollowsThem() {
@@ -102,6 +108,19 @@ class CommandBatchIntegrationTests extends IntakeTestSupport {
         assertThat(items.get(0).get("number").longValue())
                 .isNotEqualTo(items.get(1).get("number").longValue());
         assertThat(repeatCounts(items.get(2).get("id").stringValue())).containsExactly(1);
+    }
+
+    @Test
+    void aBatchedInsertOfAKeyThatIsOpenAlreadyFailsAsADuplicateKeySoThePipelineRetriesItAsARepeat() {
+        var f = fixture("events-v2");
+        assertThat(applyAll(List.of(event(f, AlertAction.TRIGGER, "raced")))).containsExactly(Applied.OPENED);
+
+        // What another instance's writer does when it opened the same key a moment earlier.
+        assertThatThrownBy(() -> new TransactionTemplate(transactionManager)
+                        .executeWithoutResult(status -> alerts.insertAll(List.of(new AlertStore.NewAlert(
+                                UUID.randomUUID(), null, null, event(f, AlertAction.TRIGGER, "raced"))))))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(alertCount(f)).isEqualTo(1);
     }
 
     private List<Applied> applyAll(List<IntakeCommand> commands) {
