@@ -136,11 +136,6 @@ public class AlertStore {
                 .update();
     }
 
-    /** Counts a repeat on an alert that is still open; false when it is not (any more). */
-    boolean repeated(UUID id, Instant at) {
-        return jdbc.sql(REPEATED).params(JdbcTime.toDb(at), id).update() == 1;
-    }
-
     /** A repeat of the alert {@code id} at {@code at}. */
     record Repeat(UUID id, Instant at) {}
 
