@@ -2,6 +2,7 @@ package dev.klaxon.classification;
 
 import dev.klaxon.classification.internal.AlertRuleStore;
 import dev.klaxon.common.Actor;
+import dev.klaxon.common.Ids;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
 import dev.klaxon.services.Services;
@@ -68,7 +69,7 @@ public class AlertRules {
             store.setPosition(existing.get(i).id(), i + 1);
         }
         var rule = new AlertRule(
-                UUID.randomUUID(), serviceId, at, name.strip(), conditions, priority, frequency, clock.instant());
+                Ids.timeOrdered(), serviceId, at, name.strip(), conditions, priority, frequency, clock.instant());
         store.insert(rule);
         changed(serviceId);
         return rule;

@@ -1,6 +1,7 @@
 package dev.klaxon.escalation;
 
 import dev.klaxon.common.ConflictException;
+import dev.klaxon.common.Ids;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
 import dev.klaxon.escalation.internal.PolicyStore;
@@ -49,7 +50,7 @@ public class EscalationPolicies implements EscalationPolicyDirectory {
 
     @Transactional
     public EscalationPolicy create(EscalationPolicySpec spec) {
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.timeOrdered();
         validate(spec, id);
         Instant now = clock.instant();
         var policy = toPolicy(id, spec, false, now, now);

@@ -1,5 +1,6 @@
 package dev.klaxon.identity;
 
+import dev.klaxon.common.Ids;
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.common.NotFoundException;
 import dev.klaxon.common.Secrets;
@@ -38,7 +39,7 @@ public class ApiTokens {
     public CreatedApiToken create(UUID userId, String name) {
         String secret = PREFIX + Secrets.randomAlphanumeric(40);
         var view =
-                new ApiTokenView(UUID.randomUUID(), name.strip(), secret.substring(0, 10), clock.instant(), null, null);
+                new ApiTokenView(Ids.timeOrdered(), name.strip(), secret.substring(0, 10), clock.instant(), null, null);
         jdbc.sql("""
                 INSERT INTO identity_api_tokens (id, user_id, name, token_hash, token_prefix, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")

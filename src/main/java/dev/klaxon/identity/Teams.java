@@ -1,6 +1,7 @@
 package dev.klaxon.identity;
 
 import dev.klaxon.common.ConflictException;
+import dev.klaxon.common.Ids;
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.common.NotFoundException;
 import java.time.Clock;
@@ -33,7 +34,7 @@ public class Teams {
 
     @Transactional
     public TeamView create(String name, String description) {
-        var team = new TeamView(UUID.randomUUID(), name.strip(), description, clock.instant());
+        var team = new TeamView(Ids.timeOrdered(), name.strip(), description, clock.instant());
         try {
             jdbc.sql("INSERT INTO identity_teams (id, name, description, created_at) VALUES (?, ?, ?, ?)")
                     .params(team.id(), team.name(), team.description(), JdbcTime.toDb(team.createdAt()))

@@ -1,6 +1,7 @@
 package dev.klaxon.identity;
 
 import dev.klaxon.common.ConflictException;
+import dev.klaxon.common.Ids;
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.common.NotFoundException;
 import java.time.Clock;
@@ -42,7 +43,7 @@ public class Users {
     /** Creates a user; {@code password} may be null for people who only get paged and use API tokens. */
     @Transactional
     public UserView create(String username, String name, String email, String password, boolean admin) {
-        var user = new UserView(UUID.randomUUID(), username.strip(), name.strip(), email, admin, clock.instant());
+        var user = new UserView(Ids.timeOrdered(), username.strip(), name.strip(), email, admin, clock.instant());
         try {
             jdbc.sql("""
                     INSERT INTO identity_users (id, username, display_name, email, password_hash, admin, created_at)

@@ -1,6 +1,7 @@
 package dev.klaxon.incidents;
 
 import dev.klaxon.common.Actor;
+import dev.klaxon.common.Ids;
 import dev.klaxon.incidents.internal.IncidentStore;
 import dev.klaxon.incidents.internal.TimelineKind;
 import dev.klaxon.incidents.internal.TimelineStore;
@@ -58,7 +59,7 @@ public class IncidentSignals {
                     ? null
                     : classification.initialPriority(signal.priority().strip(), signal.priorityReason());
             ServiceView service = servicesById.computeIfAbsent(signal.serviceId(), services::get);
-            openings.add(new Opening(UUID.randomUUID(), signal, service, priority));
+            openings.add(new Opening(Ids.timeOrdered(), signal, service, priority));
         }
         List<Long> numbers =
                 incidents.insertAll(openings.stream().map(Opening::row).toList());

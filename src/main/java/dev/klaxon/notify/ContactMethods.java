@@ -1,6 +1,7 @@
 package dev.klaxon.notify;
 
 import dev.klaxon.common.ConflictException;
+import dev.klaxon.common.Ids;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
 import dev.klaxon.identity.KlaxonUser;
@@ -85,11 +86,11 @@ public class ContactMethods {
                     "This user already has the " + parsed.get().id() + " contact method " + finalAddress);
         }
         var method = new ContactMethodView(
-                UUID.randomUUID(), userId, parsed.get().id(), finalAddress, cleanLabel, clock.instant());
+                Ids.timeOrdered(), userId, parsed.get().id(), finalAddress, cleanLabel, clock.instant());
         store.insertMethod(method);
         if (notifyImmediately) {
             store.insertRule(new NotificationRuleView(
-                    UUID.randomUUID(), userId, method.id(), method.type(), 0, method.createdAt()));
+                    Ids.timeOrdered(), userId, method.id(), method.type(), 0, method.createdAt()));
         }
         return method;
     }
@@ -135,7 +136,7 @@ public class ContactMethods {
             throw new ConflictException("A rule for this contact method after " + delayMinutes + " minutes exists");
         }
         var rule = new NotificationRuleView(
-                UUID.randomUUID(), userId, contactMethodId, method.type(), delayMinutes, clock.instant());
+                Ids.timeOrdered(), userId, contactMethodId, method.type(), delayMinutes, clock.instant());
         try {
             store.insertRule(rule);
         } catch (DuplicateKeyException e) {

@@ -1,6 +1,7 @@
 package dev.klaxon.notify;
 
 import dev.klaxon.common.Actor;
+import dev.klaxon.common.Ids;
 import dev.klaxon.identity.UserView;
 import dev.klaxon.identity.Users;
 import dev.klaxon.incidents.IncidentTimeline;
@@ -179,7 +180,7 @@ public class Paging {
         }
         List<PageStore.PageRow> rows = fresh.stream()
                 .map(r -> new PageStore.PageRow(
-                        UUID.randomUUID(),
+                        Ids.timeOrdered(),
                         r.incidentId(),
                         r.userId(),
                         r.stepKey(),
@@ -290,7 +291,7 @@ public class Paging {
                                 continue;
                             }
                             rows.add(new DeliveryStore.NewDelivery(
-                                    UUID.randomUUID(),
+                                    Ids.timeOrdered(),
                                     null,
                                     null,
                                     key,
@@ -356,7 +357,7 @@ public class Paging {
     private static DeliveryStore.NewDelivery pageDelivery(
             UUID pageId, UUID incidentId, Instant pagedAt, ContactStore.Target target, Instant createdAt) {
         return new DeliveryStore.NewDelivery(
-                UUID.randomUUID(),
+                Ids.timeOrdered(),
                 pageId,
                 incidentId,
                 null,

@@ -1,6 +1,7 @@
 package dev.klaxon.oncall;
 
 import dev.klaxon.common.Actor;
+import dev.klaxon.common.Ids;
 import dev.klaxon.common.KlaxonProperties;
 import dev.klaxon.common.NotFoundException;
 import dev.klaxon.common.Secrets;
@@ -157,7 +158,7 @@ public class CalendarFeeds {
 
     private CreatedCalendarFeed create(String kind, UUID subjectId, Actor by) {
         String token = Secrets.randomAlphanumeric(TOKEN_LENGTH);
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.timeOrdered();
         Instant now = clock.instant();
         store.insert(
                 id, kind.toUpperCase(Locale.ROOT), subjectId, Secrets.sha256Hex(token), token.substring(0, 6), by, now);

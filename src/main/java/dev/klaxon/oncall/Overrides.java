@@ -1,6 +1,7 @@
 package dev.klaxon.oncall;
 
 import dev.klaxon.common.Actor;
+import dev.klaxon.common.Ids;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.InvalidInputException.FieldError;
 import dev.klaxon.common.NotFoundException;
@@ -73,7 +74,7 @@ public class Overrides {
             throw new InvalidInputException(errors);
         }
         var override = new OverrideView(
-                UUID.randomUUID(),
+                Ids.timeOrdered(),
                 rotationId,
                 userId,
                 replacesUserId,
@@ -121,12 +122,12 @@ public class Overrides {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        UUID swapId = UUID.randomUUID();
+        UUID swapId = Ids.timeOrdered();
         Instant now = clock.instant();
         Shift a = first.get();
         Shift b = second.get();
         var one = new OverrideView(
-                UUID.randomUUID(),
+                Ids.timeOrdered(),
                 rotationId,
                 b.userId(),
                 a.userId(),
@@ -139,7 +140,7 @@ public class Overrides {
                 null,
                 null);
         var other = new OverrideView(
-                UUID.randomUUID(),
+                Ids.timeOrdered(),
                 rotationId,
                 a.userId(),
                 b.userId(),

@@ -1,6 +1,7 @@
 package dev.klaxon.oncall;
 
 import dev.klaxon.common.ConflictException;
+import dev.klaxon.common.Ids;
 import dev.klaxon.common.NotFoundException;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.identity.Users;
@@ -38,7 +39,7 @@ public class Rotations {
     @Transactional
     public RotationView create(RotationSpec spec) {
         Instant now = clock.instant();
-        RotationView rotation = new RotationValidation(teams, users).check(spec, UUID.randomUUID(), now, now);
+        RotationView rotation = new RotationValidation(teams, users).check(spec, Ids.timeOrdered(), now, now);
         try {
             store.insert(rotation);
         } catch (DuplicateKeyException e) {

@@ -2,6 +2,7 @@ package dev.klaxon.services;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.klaxon.common.Ids;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.common.KlaxonProperties;
@@ -56,7 +57,7 @@ public class Integrations {
             throw InvalidInputException.of("rateLimitPerMinute", "must be at least 1, or null for no limit");
         }
         String key = Secrets.randomHex(KEY_LENGTH);
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.timeOrdered();
         String displayName = name == null || name.isBlank() ? type.wireName() : name.strip();
         jdbc.sql("""
                 INSERT INTO services_integrations

@@ -1,6 +1,7 @@
 package dev.klaxon.services;
 
 import dev.klaxon.common.ConflictException;
+import dev.klaxon.common.Ids;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.common.NotFoundException;
@@ -53,7 +54,7 @@ public class Services {
         }
         requireExistingPolicy(escalationPolicyId);
         var service = new ServiceView(
-                UUID.randomUUID(),
+                Ids.timeOrdered(),
                 teamId,
                 name.strip(),
                 description,

@@ -6,6 +6,7 @@ import dev.klaxon.classification.SloPriorities;
 import dev.klaxon.classification.SloPriority;
 import dev.klaxon.common.Actor;
 import dev.klaxon.common.ConflictException;
+import dev.klaxon.common.Ids;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.InvalidInputException.FieldError;
 import dev.klaxon.common.NotFoundException;
@@ -83,7 +84,7 @@ public class Slos {
         checkReferences(checked);
         Instant now = clock.instant();
         var slo = new SloView(
-                UUID.randomUUID(),
+                Ids.timeOrdered(),
                 checked.serviceId(),
                 checked.name(),
                 checked.description(),

@@ -1,5 +1,6 @@
 package dev.klaxon.escalation.internal;
 
+import dev.klaxon.common.Ids;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,10 +21,10 @@ public record Timer(UUID id, UUID incidentId, String stepKey, Kind kind, int lev
     }
 
     static Timer step(UUID incidentId, int level, int cycle, Instant dueAt) {
-        return new Timer(UUID.randomUUID(), incidentId, stepKey(level, cycle), Kind.STEP, level, cycle, dueAt);
+        return new Timer(Ids.timeOrdered(), incidentId, stepKey(level, cycle), Kind.STEP, level, cycle, dueAt);
     }
 
     static Timer renotify(UUID incidentId, int n, Instant dueAt) {
-        return new Timer(UUID.randomUUID(), incidentId, renotifyKey(n), Kind.RENOTIFY, 0, n, dueAt);
+        return new Timer(Ids.timeOrdered(), incidentId, renotifyKey(n), Kind.RENOTIFY, 0, n, dueAt);
     }
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.klaxon.classification.PriorityDecision;
 import dev.klaxon.classification.SignalClassifier;
 import dev.klaxon.common.Actor;
+import dev.klaxon.common.Ids;
 import dev.klaxon.incidents.AlertRepeat;
 import dev.klaxon.incidents.IncidentSignals;
 import dev.klaxon.incidents.NewAlertSignal;
@@ -190,7 +191,7 @@ class CommandProcessor {
             AlertEvent e = p.event();
             var decision = decide(e, true);
             if (!decision.openIncident()) {
-                newAlerts.add(new AlertStore.NewAlert(UUID.randomUUID(), null, null, e));
+                newAlerts.add(new AlertStore.NewAlert(Ids.timeOrdered(), null, null, e));
                 results[p.index()] = Applied.RECORDED;
                 continue;
             }
@@ -198,7 +199,7 @@ class CommandProcessor {
             decisions.add(decision);
             incidentSignals.add(new NewAlertSignal(
                     e.serviceId(),
-                    UUID.randomUUID(),
+                    Ids.timeOrdered(),
                     e.dedupKey(),
                     e.summary(),
                     e.severity(),

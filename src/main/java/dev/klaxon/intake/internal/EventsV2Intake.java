@@ -1,5 +1,6 @@
 package dev.klaxon.intake.internal;
 
+import dev.klaxon.common.Ids;
 import dev.klaxon.intake.internal.EventsV2Validation.AlertFields;
 import dev.klaxon.intake.internal.EventsV2Validation.ChangeFields;
 import dev.klaxon.intake.internal.IntakeMetrics.Outcome;
@@ -147,7 +148,7 @@ public class EventsV2Intake {
             return routed.failure;
         }
         var event = new ChangeEvent(
-                UUID.randomUUID(),
+                Ids.timeOrdered(),
                 routed.integration.id(),
                 routed.integration.serviceId(),
                 f.summary(),

@@ -3,6 +3,7 @@ package dev.klaxon.slo.internal;
 import dev.klaxon.classification.ErrorBudgetFallback.BudgetState;
 import dev.klaxon.classification.PriorityDecision;
 import dev.klaxon.classification.SignalClassifier;
+import dev.klaxon.common.Ids;
 import dev.klaxon.intake.InternalSignals;
 import dev.klaxon.slo.AlertCondition;
 import dev.klaxon.slo.BurnRate;
@@ -325,7 +326,7 @@ public class Evaluator {
             Counts counts = buckets.sums(slo.id(), List.of(from), now).get(0);
             return (counts.total() - counts.good()) / budget.allowedBad();
         });
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.timeOrdered();
         PriorityDecision decision = classifier.classifySloBreach(slo.id(), slo.name(), now, state);
         String priority = decision.priority();
         String reason = decision.reason();

@@ -111,6 +111,33 @@ class CommandBatchIntegrationTests extends IntakeTestSupport {
     }
 
     @Test
+    void incidentsAndAlertsOpenedOneAfterTheOtherSortByIdInTheOrderTheyWereOpened() {
+        // Time-ordered ids put each new row at the end of its indexes; this is the database's own order of them.
+        var f = fixture("events-v2");
+        List<String> keys = new ArrayList<>();
+        for (int batch = 0; batch < 5; batch++) {
+            List<IntakeCommand> commands = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String key = "ordered-" + batch + "-" + i;
+                keys.add(key);
+                commands.add(event(f, AlertAction.TRIGGER, key));
+            }
+            applyAll(commands);
+        }
+
+        List<Long> numbersById = jdbc.sql("SELECT number FROM incidents_incidents WHERE service_id = ? ORDER BY id")
+                .param(f.serviceId())
+                .query(Long.class)
+                .list();
+        assertThat(numbersById).hasSize(20).isSorted();
+        assertThat(jdbc.sql("SELECT dedup_key FROM intake_alerts WHERE service_id = ? ORDER BY id")
+                        .param(f.serviceId())
+                        .query(String.class)
+                        .list())
+                .containsExactlyElementsOf(keys);
+    }
+
+    @Test
     void aBatchedInsertOfAKeyThatIsOpenAlreadyFailsAsADuplicateKeySoThePipelineRetriesItAsARepeat() {
         var f = fixture("events-v2");
         assertThat(applyAll(List.of(event(f, AlertAction.TRIGGER, "raced")))).containsExactly(Applied.OPENED);
