@@ -127,10 +127,11 @@ klaxon_pg_start() {
   rm -f "$KLAXON_PG_DIR/pwfile"
 
   # max_connections: every cached Spring test context keeps its own Hikari pool (10 by default).
+  # KLAXON_PG_OPTIONS: more server settings as "-c name=value" flags (the intake bench uses it).
   # A port found free can still be taken before the bind (by any process); then the next one is tried.
   tries=0
   until _klaxon_pg_as_owner "$bindir/pg_ctl" -D "$KLAXON_PG_DIR/data" -l "$KLAXON_PG_DIR/postgres.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -c fsync=on -c unix_socket_directories=$KLAXON_PG_DIR -c max_connections=${KLAXON_PG_MAX_CONNECTIONS:-300}" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -c fsync=on -c unix_socket_directories=$KLAXON_PG_DIR -c max_connections=${KLAXON_PG_MAX_CONNECTIONS:-300} ${KLAXON_PG_OPTIONS:-}" \
     start </dev/null >/dev/null; do
     tries=$((tries + 1))
     if ((tries > 5)) || ! grep -q "Address already in use" "$KLAXON_PG_DIR/postgres.log" 2>/dev/null; then

@@ -8,7 +8,8 @@
 # (each after a short warm-up) and saves everything to bench/results/<db>-<timestamp>.txt.
 #
 # Knobs (environment): BENCH_THREADS (4), BENCH_CONNECTIONS (16), BENCH_DURATION (30s),
-# BENCH_WARMUP (5s), BENCH_JAVA_OPTS (extra JVM flags), BENCH_PORT (18080).
+# BENCH_WARMUP (5s), BENCH_JAVA_OPTS (extra JVM flags), BENCH_PORT (18080),
+# BENCH_PG_STATEMENTS (set: list the statements PostgreSQL spent its time on, via pg_stat_statements).
 # All traffic goes to 127.0.0.1 only.
 set -euo pipefail
 
@@ -96,6 +97,9 @@ server_env=(
 )
 mkdir -p "$work/data"
 if [[ $db == postgresql ]]; then
+  if [[ -n ${BENCH_PG_STATEMENTS:-} ]]; then
+    export KLAXON_PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+  fi
   klaxon_pg_start "${BENCH_PG_PORT:-55442}" klaxon_bench
   server_env+=(
     "SPRING_DATASOURCE_URL=$KLAXON_PG_JDBC_URL"
@@ -166,6 +170,22 @@ export KLAXON_BENCH_NONCE=$stamp
   echo
 } | tee "$result"
 
+bench_psql() { # bench_psql SQL: runs SQL in the bench database
+  PGPASSWORD=$KLAXON_PG_PASSWORD "$(_klaxon_pg_bindir)/psql" -q -h 127.0.0.1 -p "$KLAXON_PG_PORT" \
+    -U "$KLAXON_PG_USER" -d klaxon_bench -c "$1"
+}
+
+top_statements() { # the statements that took the server's time during the measured run
+  echo "### PostgreSQL statements by total execution time (pg_stat_statements; planning excluded)"
+  bench_psql "SELECT calls, round(total_exec_time) AS total_ms, round((mean_exec_time * 1000)::numeric, 1) AS mean_us,
+      rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
+    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT ${BENCH_PG_STATEMENTS_TOP:-20}"
+}
+
+if [[ -n ${BENCH_PG_STATEMENTS:-} && $db == postgresql ]]; then
+  bench_psql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >&2
+fi
+
 run_wrk() { # run_wrk SCRIPT DURATION
   wrk "-t$threads" "-c$connections" "-d$2" --latency -s "bench/$1" "$base/v2/enqueue"
 }
@@ -193,8 +213,10 @@ for script in enqueue-dedup.lua enqueue-unique.lua; do
     # on a running server. Without fresh statistics PostgreSQL keeps plans made for tiny tables (sequential
     # scans) for the whole run, which measures the first minute after an install, not the steady state.
     log "analyzing the tables the warm-up filled"
-    PGPASSWORD=$KLAXON_PG_PASSWORD "$(_klaxon_pg_bindir)/psql" -q -h 127.0.0.1 -p "$KLAXON_PG_PORT" \
-      -U "$KLAXON_PG_USER" -d klaxon_bench -c ANALYZE >&2
+    bench_psql ANALYZE >&2
+    if [[ -n ${BENCH_PG_STATEMENTS:-} ]]; then
+      bench_psql "SELECT pg_stat_statements_reset()" >/dev/null
+    fi
   fi
   log "measuring: $script for $duration"
   {
@@ -202,6 +224,9 @@ for script in enqueue-dedup.lua enqueue-unique.lua; do
     run_wrk "$script" "$duration" 2>&1
     echo
   } | tee -a "$result" | tee "$work/run.txt"
+  if [[ -n ${BENCH_PG_STATEMENTS:-} && $db == postgresql ]]; then
+    { top_statements; echo; } | tee -a "$result"
+  fi
   if [[ $(non202 "$work/run.txt") != 0 ]]; then
     bad_runs=$((bad_runs + 1))
     echo "WARNING: $script had non-202 responses; its numbers do not measure successful intake." | tee -a "$result" >&2
