@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +32,9 @@ class IncidentsApiIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api admin;
     UUID service;
@@ -55,10 +59,39 @@ class IncidentsApiIntegrationTests {
         assertThat(incident.get("createdAt").asString()).isNotBlank();
         assertThat(incident.get("acknowledgedAt").isNull()).isTrue();
         assertThat(steps(incident)).containsExactly("IDENTIFICATION", "LOGGING", "CATEGORIZATION");
+        incident.get("processSteps").forEach(step -> {
+            assertThat(step.get("at").asString())
+                    .isEqualTo(incident.get("createdAt").asString());
+            assertThat(step.get("by").asString()).isEqualTo("test integration");
+        });
         var timeline =
                 admin.get("/api/v1/incidents/" + id + "/timeline").expect(200).json();
         assertThat(kinds(timeline)).containsExactly("ALERT_RECEIVED", "INCIDENT_OPENED");
         assertThat(timeline.get(0).get("actor").get("type").asString()).isEqualTo("INTEGRATION");
+    }
+
+    @Test
+    void stepsReachedByBeingCreatedAreReadFromTheIncidentAndOlderStoredOnesAreNotListedTwice() {
+        UUID id = open("Queue backlog");
+        // Only steps reached after creation are rows of their own.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM incidents_process_steps WHERE incident_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        // Incidents created before created_by existed have all their steps as rows.
+        for (String step : List.of("IDENTIFICATION", "LOGGING", "CATEGORIZATION")) {
+            jdbc.sql("INSERT INTO incidents_process_steps (incident_id, step, reached_at, actor_name)"
+                            + " SELECT id, ?, created_at, 'older integration' FROM incidents_incidents WHERE id = ?")
+                    .params(step, id)
+                    .update();
+        }
+
+        var incident = admin.get("/api/v1/incidents/" + id).expect(200).json();
+
+        assertThat(steps(incident)).containsExactly("IDENTIFICATION", "LOGGING", "CATEGORIZATION");
+        incident.get("processSteps")
+                .forEach(step -> assertThat(step.get("by").asString()).isEqualTo("older integration"));
     }
 
     @Test

@@ -65,7 +65,7 @@ public class IncidentReader {
             return List.of();
         }
         List<UUID> ids = rows.stream().map(IncidentRow::id).toList();
-        var steps = incidents.steps(ids);
+        var steps = incidents.steps(rows);
         var holders = roles.byIncident(ids);
         var involved = teams.byIncident(ids);
         Map<Integer, ClassificationDefinition> definitions = new HashMap<>();

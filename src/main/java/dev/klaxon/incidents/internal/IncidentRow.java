@@ -16,6 +16,7 @@ public record IncidentRow(
         int alertCount,
         int openAlertCount,
         Instant createdAt,
+        String createdBy,
         Instant acknowledgedAt,
         String acknowledgedBy,
         Instant resolvedAt,

@@ -15,11 +15,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +34,10 @@ import org.springframework.stereotype.Repository;
 public class IncidentStore {
 
     /** Breached: recorded as breached, or still unanswered (not acknowledged, not resolved) past its due time. */
+    /** Reached by every incident the moment it is created, by its creator: kept on the incident row. */
+    private static final Set<ProcessStep> CREATION_STEPS =
+            EnumSet.of(ProcessStep.IDENTIFICATION, ProcessStep.LOGGING, ProcessStep.CATEGORIZATION);
+
     private static final String BREACHED = "(response_target_breached = TRUE OR (acknowledged_at IS NULL"
             + " AND status <> 'RESOLVED' AND response_due_at IS NOT NULL AND response_due_at < :now))";
 
@@ -73,8 +80,8 @@ public class IncidentStore {
                 connection -> connection.prepareStatement("""
                         INSERT INTO incidents_incidents
                             (id, service_id, team_id, title, status, severity_hint, alert_count, open_alert_count,
-                             created_at, classification_version, priority, rule_priority, priority_rank)
-                        VALUES (?, ?, ?, ?, 'TRIGGERED', ?, 1, 1, ?, ?, ?, ?, ?)""", new String[] {"number"}),
+                             created_at, created_by, classification_version, priority, rule_priority, priority_rank)
+                        VALUES (?, ?, ?, ?, 'TRIGGERED', ?, 1, 1, ?, ?, ?, ?, ?, ?)""", new String[] {"number"}),
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -86,10 +93,11 @@ public class IncidentStore {
                         ps.setString(4, incident.title());
                         ps.setString(5, incident.severityHint());
                         ps.setObject(6, JdbcTime.toDb(incident.at()));
-                        ps.setObject(7, priority == null ? null : priority.classificationVersion(), Types.INTEGER);
-                        ps.setString(8, priority == null ? null : priority.priority());
+                        ps.setString(7, incident.by());
+                        ps.setObject(8, priority == null ? null : priority.classificationVersion(), Types.INTEGER);
                         ps.setString(9, priority == null ? null : priority.priority());
-                        ps.setObject(10, priority == null ? null : priority.rank(), Types.INTEGER);
+                        ps.setString(10, priority == null ? null : priority.priority());
+                        ps.setObject(11, priority == null ? null : priority.rank(), Types.INTEGER);
                     }
 
                     @Override
@@ -98,16 +106,21 @@ public class IncidentStore {
                     }
                 },
                 numbers);
-        // Nobody has reached any step of an incident that did not exist, so no existence checks.
+        // The steps every incident reaches by being created are read from its row (see steps); nobody has reached
+        // any step of an incident that did not exist, so no existence checks for the others.
         List<Object[]> steps = new ArrayList<>();
         for (NewIncident incident : opened) {
             for (ProcessStep step : incident.steps()) {
-                steps.add(new Object[] {incident.id(), step.name(), JdbcTime.toDb(incident.at()), incident.by()});
+                if (!CREATION_STEPS.contains(step)) {
+                    steps.add(new Object[] {incident.id(), step.name(), JdbcTime.toDb(incident.at()), incident.by()});
+                }
             }
         }
-        jdbcTemplate.batchUpdate(
-                "INSERT INTO incidents_process_steps (incident_id, step, reached_at, actor_name) VALUES (?, ?, ?, ?)",
-                steps);
+        if (!steps.isEmpty()) {
+            jdbcTemplate.batchUpdate(
+                    "INSERT INTO incidents_process_steps (incident_id, step, reached_at, actor_name) VALUES (?, ?, ?, ?)",
+                    steps);
+        }
         // The database hands out numbers in the batch's order; one generated key per inserted row.
         List<Long> result = numbers.getKeyList().stream()
                 .map(keys -> ((Number) keys.values().iterator().next()).longValue())
@@ -312,14 +325,17 @@ public class IncidentStore {
         };
     }
 
-    /** The process steps of these incidents, each list in the order they were reached. */
-    public Map<UUID, List<IncidentView.StepReached>> steps(Collection<UUID> incidentIds) {
+    /**
+     * The process steps of these incidents, each list in the order they were reached: the ones reached by being
+     * created (from the incident row) and those stored since.
+     */
+    public Map<UUID, List<IncidentView.StepReached>> steps(Collection<IncidentRow> rows) {
         Map<UUID, List<IncidentView.StepReached>> steps = new HashMap<>();
-        if (incidentIds.isEmpty()) {
+        if (rows.isEmpty()) {
             return steps;
         }
         jdbc.sql("SELECT * FROM incidents_process_steps WHERE incident_id IN (:ids)")
-                .param("ids", List.copyOf(incidentIds))
+                .param("ids", rows.stream().map(IncidentRow::id).toList())
                 .query(rs -> {
                     steps.computeIfAbsent(rs.getObject("incident_id", UUID.class), k -> new ArrayList<>())
                             .add(new IncidentView.StepReached(
@@ -327,6 +343,17 @@ public class IncidentStore {
                                     JdbcTime.fromDb(rs, "reached_at"),
                                     rs.getString("actor_name")));
                 });
+        for (IncidentRow row : rows) {
+            List<IncidentView.StepReached> reached = steps.computeIfAbsent(row.id(), k -> new ArrayList<>());
+            // Incidents created before created_by existed have these as rows too.
+            Set<ProcessStep> stored =
+                    reached.stream().map(IncidentView.StepReached::step).collect(Collectors.toSet());
+            for (ProcessStep step : CREATION_STEPS) {
+                if (!stored.contains(step)) {
+                    reached.add(new IncidentView.StepReached(step, row.createdAt(), row.createdBy()));
+                }
+            }
+        }
         // Steps reached in one moment (identification, logging, categorization) keep their process order.
         var order = Comparator.comparing(IncidentView.StepReached::at).thenComparing(IncidentView.StepReached::step);
         steps.values().forEach(list -> list.sort(order));
@@ -345,6 +372,7 @@ public class IncidentStore {
                 rs.getInt("alert_count"),
                 rs.getInt("open_alert_count"),
                 JdbcTime.fromDb(rs, "created_at"),
+                rs.getString("created_by"),
                 JdbcTime.fromDb(rs, "acknowledged_at"),
                 rs.getString("acknowledged_by"),
                 JdbcTime.fromDb(rs, "resolved_at"),
