@@ -9,7 +9,8 @@
 #
 # Knobs (environment): BENCH_THREADS (4), BENCH_CONNECTIONS (16), BENCH_DURATION (30s),
 # BENCH_WARMUP (5s), BENCH_JAVA_OPTS (extra JVM flags), BENCH_PORT (18080),
-# BENCH_PG_STATEMENTS (set: list the statements PostgreSQL spent its time on, via pg_stat_statements).
+# BENCH_PG_STATEMENTS (set: list the statements PostgreSQL spent its time on, via pg_stat_statements),
+# BENCH_SCRIPTS (which of the scripts to run, default "enqueue-dedup.lua enqueue-unique.lua").
 # All traffic goes to 127.0.0.1 only.
 set -euo pipefail
 
@@ -195,7 +196,7 @@ non202() { # non202 FILE: the count from the scripts' "non-202 responses: N" lin
 }
 
 bad_runs=0
-for script in enqueue-dedup.lua enqueue-unique.lua; do
+for script in ${BENCH_SCRIPTS:-enqueue-dedup.lua enqueue-unique.lua}; do
   log "warm-up: $script for $warmup"
   KLAXON_BENCH_NONCE=$stamp-warmup run_wrk "$script" "$warmup" >"$work/warmup.txt" 2>&1 || {
     cat "$work/warmup.txt" >&2
