@@ -33,11 +33,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IncidentStore {
 
-    /** Breached: recorded as breached, or still unanswered (not acknowledged, not resolved) past its due time. */
     /** Reached by every incident the moment it is created, by its creator: kept on the incident row. */
     private static final Set<ProcessStep> CREATION_STEPS =
             EnumSet.of(ProcessStep.IDENTIFICATION, ProcessStep.LOGGING, ProcessStep.CATEGORIZATION);
 
+    /** Breached: recorded as breached, or still unanswered (not acknowledged, not resolved) past its due time. */
     private static final String BREACHED = "(response_target_breached = TRUE OR (acknowledged_at IS NULL"
             + " AND status <> 'RESOLVED' AND response_due_at IS NOT NULL AND response_due_at < :now))";
 
