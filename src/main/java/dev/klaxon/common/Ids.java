@@ -5,7 +5,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.util.UUID;
 
 /**
- * Ids of new rows in the tables written per alert, incident and page: time-ordered UUIDs (version 7, RFC 9562).
+ * Ids of new rows: time-ordered UUIDs (version 7, RFC 9562). Secrets are not ids: they come from {@link Secrets}.
  *
  * <p>Rows written together get neighbouring ids, so a new incident's row, its process steps, timeline lines,
  * alert, escalation run and timers land at the right-hand edge of their indexes instead of on a random page of
