@@ -114,25 +114,16 @@ public class IncidentSignals {
             UUID id, NewAlertSignal signal, ServiceView service, IncidentClassification.InitialPriority priority) {
 
         IncidentStore.NewIncident row() {
-            var stored = priority == null ? null : priority.stored();
-            // Routing the alert to its service is the categorization of the incident.
-            List<ProcessStep> steps = stored == null
-                    ? List.of(ProcessStep.IDENTIFICATION, ProcessStep.LOGGING, ProcessStep.CATEGORIZATION)
-                    : List.of(
-                            ProcessStep.IDENTIFICATION,
-                            ProcessStep.LOGGING,
-                            ProcessStep.CATEGORIZATION,
-                            ProcessStep.PRIORITIZATION);
+            // Routing the alert to its service is the categorization of the incident (see IncidentStore.steps).
             return new IncidentStore.NewIncident(
                     id,
                     service.id(),
                     service.teamId(),
                     signal.title(),
                     signal.severityHint(),
-                    stored,
+                    priority == null ? null : priority.stored(),
                     signal.at(),
-                    signal.sender().name(),
-                    steps);
+                    signal.sender().name());
         }
     }
 

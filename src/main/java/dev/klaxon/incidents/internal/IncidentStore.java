@@ -59,8 +59,8 @@ public class IncidentStore {
     /**
      * A triggered incident with one open alert, as it is opened.
      *
-     * @param priority null when no rule assigned one
-     * @param steps the process steps it reached on opening, reached by {@code by} at {@code at}
+     * @param priority null when no rule assigned one; an incident opened with a priority has reached prioritization
+     * @param by who opened it: the steps it reaches by being opened are reached by {@code by} at {@code at}
      */
     public record NewIncident(
             UUID id,
@@ -70,8 +70,7 @@ public class IncidentStore {
             String severityHint,
             InitialPriority priority,
             Instant at,
-            String by,
-            List<ProcessStep> steps) {}
+            String by) {}
 
     /** Inserts the incidents and their process steps in batches; returns their numbers, in order. */
     public List<Long> insertAll(List<NewIncident> opened) {
@@ -106,20 +105,18 @@ public class IncidentStore {
                     }
                 },
                 numbers);
-        // The steps every incident reaches by being created are read from its row (see steps); nobody has reached
-        // any step of an incident that did not exist, so no existence checks for the others.
-        List<Object[]> steps = new ArrayList<>();
-        for (NewIncident incident : opened) {
-            for (ProcessStep step : incident.steps()) {
-                if (!CREATION_STEPS.contains(step)) {
-                    steps.add(new Object[] {incident.id(), step.name(), JdbcTime.toDb(incident.at()), incident.by()});
-                }
-            }
-        }
-        if (!steps.isEmpty()) {
+        // Identification, logging and categorization are read from the incident row (see steps); an incident opened
+        // with a priority has also reached prioritization. A new incident has no steps yet: no existence checks.
+        List<Object[]> prioritised = opened.stream()
+                .filter(incident -> incident.priority() != null)
+                .map(incident -> new Object[] {
+                    incident.id(), ProcessStep.PRIORITIZATION.name(), JdbcTime.toDb(incident.at()), incident.by()
+                })
+                .toList();
+        if (!prioritised.isEmpty()) {
             jdbcTemplate.batchUpdate(
                     "INSERT INTO incidents_process_steps (incident_id, step, reached_at, actor_name) VALUES (?, ?, ?, ?)",
-                    steps);
+                    prioritised);
         }
         // The database hands out numbers in the batch's order; one generated key per inserted row.
         List<Long> result = numbers.getKeyList().stream()
