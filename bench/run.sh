@@ -99,7 +99,8 @@ server_env=(
 mkdir -p "$work/data"
 if [[ $db == postgresql ]]; then
   if [[ -n ${BENCH_PG_STATEMENTS:-} ]]; then
-    export KLAXON_PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+    pg_stats="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c pg_stat_statements.track_planning=on -c track_wal_io_timing=on"
+    export KLAXON_PG_OPTIONS="$pg_stats ${KLAXON_PG_OPTIONS:-}"
   fi
   klaxon_pg_start "${BENCH_PG_PORT:-55442}" klaxon_bench
   server_env+=(
@@ -176,11 +177,14 @@ bench_psql() { # bench_psql SQL: runs SQL in the bench database
     -U "$KLAXON_PG_USER" -d klaxon_bench -c "$1"
 }
 
-top_statements() { # the statements that took the server's time during the measured run
-  echo "### PostgreSQL statements by total execution time (pg_stat_statements; planning excluded)"
-  bench_psql "SELECT calls, round(total_exec_time) AS total_ms, round((mean_exec_time * 1000)::numeric, 1) AS mean_us,
-      rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
-    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT ${BENCH_PG_STATEMENTS_TOP:-20}"
+top_statements() { # the statements and WAL that took the server's time during the measured run
+  echo "### PostgreSQL statements by total execution time (pg_stat_statements; planning in plan_ms)"
+  PGPASSWORD=$KLAXON_PG_PASSWORD "$(_klaxon_pg_bindir)/psql" -q -h 127.0.0.1 -p "$KLAXON_PG_PORT" \
+    -U "$KLAXON_PG_USER" -d klaxon_bench -v top="${BENCH_PG_STATEMENTS_TOP:-20}" -f bench/top-statements.sql
+  echo "### PostgreSQL WAL and checkpoints during the measured run (pg_stat_wal, pg_stat_bgwriter)"
+  bench_psql "SELECT wal_records, wal_fpi AS full_page_images, pg_size_pretty(wal_bytes) AS wal_bytes, wal_write,
+      wal_sync, round(wal_write_time) AS write_ms, round(wal_sync_time) AS sync_ms FROM pg_stat_wal"
+  bench_psql "SELECT checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend FROM pg_stat_bgwriter"
 }
 
 if [[ -n ${BENCH_PG_STATEMENTS:-} && $db == postgresql ]]; then
@@ -216,7 +220,8 @@ for script in ${BENCH_SCRIPTS:-enqueue-dedup.lua enqueue-unique.lua}; do
     log "analyzing the tables the warm-up filled"
     bench_psql ANALYZE >&2
     if [[ -n ${BENCH_PG_STATEMENTS:-} ]]; then
-      bench_psql "SELECT pg_stat_statements_reset()" >/dev/null
+      bench_psql "SELECT pg_stat_statements_reset(), pg_stat_reset_shared('wal'), pg_stat_reset_shared('bgwriter')" \
+        >/dev/null
     fi
   fi
   log "measuring: $script for $duration"

@@ -148,7 +148,33 @@ class EscalationIntegrationTests {
         escalations.processDue();
 
         assertThat(support.paged(incident, "L2.C0")).containsExactly(second);
-        assertThat(timelineMessages(incident)).anyMatch(m -> m.contains("nobody to page"));
+        assertThat(timelineMessages(incident))
+                .filteredOn(m -> m.contains("nobody to page"))
+                .containsExactly("Level 1 of 2 ('"
+                        + support.escalation(incident).get("policyName").asString()
+                        + "'): nobody to page (on call as Nobody has this role in the incident's team)");
+    }
+
+    @Test
+    void levelsPassedOverInOneStepAreOneTimelineLine() {
+        String nobody = "{\"timeout\":\"PT5M\",\"targets\":[{\"type\":\"role\",\"role\":\"Nobody has this role\"}]}";
+        String nobodyElse = "{\"timeout\":\"PT5M\",\"targets\":[{\"type\":\"role\",\"role\":\"Nor this one\"}]}";
+        var service = support.service(support.team(), support.policy(levels(nobody, nobodyElse), 1, null));
+        UUID incident = support.trigger(service, EscalationTestSupport.unique("nobody at all"));
+        escalations.processDue();
+
+        String policy = support.escalation(incident).get("policyName").asString();
+        assertThat(timelineMessages(incident))
+                .filteredOn(m -> m.contains("nobody to page") || m.contains("no further levels"))
+                .containsExactly(
+                        "Levels 1 (pass 1 of 2) to 2 (pass 2 of 2) of 2 ('" + policy + "'): nobody to page ("
+                                + "level 1 (pass 1 of 2): on call as Nobody has this role in the incident's team; "
+                                + "level 2 (pass 1 of 2): on call as Nor this one in the incident's team; "
+                                + "level 1 (pass 2 of 2): on call as Nobody has this role in the incident's team; "
+                                + "level 2 (pass 2 of 2): on call as Nor this one in the incident's team)",
+                        "Policy '" + policy
+                                + "' has no further levels; the incident stays open until someone acknowledges it");
+        assertThat(support.escalation(incident).get("status").asString()).isEqualTo("EXHAUSTED");
     }
 
     @Test
