@@ -121,7 +121,7 @@ public class IncidentClassification {
                 by,
                 priority,
                 describe("Priority", order, row.priority(), priority, override, why));
-        incidents.reachStep(id, ProcessStep.PRIORITIZATION, now, by.name());
+        incidents.reachPrioritization(id, now, by.name());
         events.publishEvent(new IncidentPriorityChanged(id, row.priority(), priority, why, override, by, now));
         return view(id);
     }
@@ -394,7 +394,7 @@ public class IncidentClassification {
                     + "; review the severity)";
         }
         timeline.append(id, at, TimelineKind.PRIORITY_CHANGED, Actor.SYSTEM, priority, message);
-        incidents.reachStep(id, ProcessStep.PRIORITIZATION, at, Actor.SYSTEM.name());
+        incidents.reachPrioritization(id, at, Actor.SYSTEM.name());
         events.publishEvent(new IncidentPriorityChanged(id, row.priority(), priority, why, false, Actor.SYSTEM, at));
         return true;
     }

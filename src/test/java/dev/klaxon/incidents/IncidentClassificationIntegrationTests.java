@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -45,6 +47,9 @@ class IncidentClassificationIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     RecordedEvents events;
@@ -77,6 +82,43 @@ class IncidentClassificationIntegrationTests {
                 .singleElement()
                 .satisfies(e ->
                         assertThat(e.get("message").asString()).contains("P3 by rule 'checkout availability SLO'"));
+    }
+
+    @Test
+    void prioritizationIsReachedWhenTheFirstPriorityIsSetAndLaterChangesLeaveIt() {
+        Instant opened = clock.instant();
+        UUID byRule = open("Search latency", "P3", "P3 by rule 'search latency SLO'");
+        UUID byHand = open("Search errors");
+        assertThat(steps(incident(byHand))).doesNotContain("PRIORITIZATION");
+        clock.advance(Duration.ofMinutes(3));
+        Instant prioritised = clock.instant();
+        for (UUID id : List.of(byRule, byHand)) {
+            admin.post("/api/v1/incidents/" + id + "/priority", "{\"priority\":\"P2\",\"reason\":\"spreading\"}")
+                    .expect(200);
+        }
+        clock.advance(Duration.ofMinutes(3));
+        admin.post("/api/v1/incidents/" + byHand + "/priority", "{\"priority\":\"P1\",\"reason\":\"worse\"}")
+                .expect(200);
+
+        assertThat(prioritization(byRule)).isEqualTo(List.of(opened.toString(), "test integration"));
+        assertThat(prioritization(byHand)).isEqualTo(List.of(prioritised.toString(), "Administrator"));
+        // Kept on the incident row: none of this wrote a step row.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM incidents_process_steps WHERE incident_id IN (?, ?)")
+                        .params(byRule, byHand)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    private List<String> prioritization(UUID id) {
+        List<String> reached = new ArrayList<>();
+        incident(id).get("processSteps").forEach(step -> {
+            if (step.get("step").asString().equals("PRIORITIZATION")) {
+                reached.add(step.get("at").asString());
+                reached.add(step.get("by").asString());
+            }
+        });
+        return reached;
     }
 
     @Test

@@ -27,5 +27,7 @@ public record IncidentRow(
         String severity,
         Integer severityRank,
         Integer classificationVersion,
+        Instant prioritizedAt,
+        String prioritizedBy,
         Instant responseDueAt,
         boolean responseTargetBreached) {}

@@ -33,7 +33,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IncidentStore {
 
-    /** Reached by every incident the moment it is created, by its creator: kept on the incident row. */
+    /**
+     * Reached by every incident the moment it is created, by its creator: kept on the incident row, as is
+     * prioritization (prioritized_at, prioritized_by); the later steps are rows of incidents_process_steps.
+     */
     private static final Set<ProcessStep> CREATION_STEPS =
             EnumSet.of(ProcessStep.IDENTIFICATION, ProcessStep.LOGGING, ProcessStep.CATEGORIZATION);
 
@@ -72,15 +75,16 @@ public class IncidentStore {
             Instant at,
             String by) {}
 
-    /** Inserts the incidents and their process steps in batches; returns their numbers, in order. */
+    /** Inserts the incidents in one batch (their process steps are read from the rows); returns their numbers, in order. */
     public List<Long> insertAll(List<NewIncident> opened) {
         var numbers = new GeneratedKeyHolder();
         jdbcTemplate.batchUpdate(
                 connection -> connection.prepareStatement("""
                         INSERT INTO incidents_incidents
                             (id, service_id, team_id, title, status, severity_hint, alert_count, open_alert_count,
-                             created_at, created_by, classification_version, priority, rule_priority, priority_rank)
-                        VALUES (?, ?, ?, ?, 'TRIGGERED', ?, 1, 1, ?, ?, ?, ?, ?, ?)""", new String[] {"number"}),
+                             created_at, created_by, classification_version, priority, rule_priority, priority_rank,
+                             prioritized_at, prioritized_by)
+                        VALUES (?, ?, ?, ?, 'TRIGGERED', ?, 1, 1, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"number"}),
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -97,6 +101,12 @@ public class IncidentStore {
                         ps.setString(9, priority == null ? null : priority.priority());
                         ps.setString(10, priority == null ? null : priority.priority());
                         ps.setObject(11, priority == null ? null : priority.rank(), Types.INTEGER);
+                        // Opened with a priority: prioritization is reached as it opens, by its creator.
+                        ps.setObject(
+                                12,
+                                priority == null ? null : JdbcTime.toDb(incident.at()),
+                                Types.TIMESTAMP_WITH_TIMEZONE);
+                        ps.setString(13, priority == null ? null : incident.by());
                     }
 
                     @Override
@@ -105,19 +115,6 @@ public class IncidentStore {
                     }
                 },
                 numbers);
-        // Identification, logging and categorization are read from the incident row (see steps); an incident opened
-        // with a priority has also reached prioritization. A new incident has no steps yet: no existence checks.
-        List<Object[]> prioritised = opened.stream()
-                .filter(incident -> incident.priority() != null)
-                .map(incident -> new Object[] {
-                    incident.id(), ProcessStep.PRIORITIZATION.name(), JdbcTime.toDb(incident.at()), incident.by()
-                })
-                .toList();
-        if (!prioritised.isEmpty()) {
-            jdbcTemplate.batchUpdate(
-                    "INSERT INTO incidents_process_steps (incident_id, step, reached_at, actor_name) VALUES (?, ?, ?, ?)",
-                    prioritised);
-        }
         // The database hands out numbers in the batch's order; one generated key per inserted row.
         List<Long> result = numbers.getKeyList().stream()
                 .map(keys -> ((Number) keys.values().iterator().next()).longValue())
@@ -129,7 +126,18 @@ public class IncidentStore {
         return result;
     }
 
+    /** Prioritization is reached when an incident first gets a priority; later changes leave it as it was. */
+    public void reachPrioritization(UUID incidentId, Instant at, String by) {
+        jdbc.sql("""
+                UPDATE incidents_incidents SET prioritized_at = ?, prioritized_by = ?
+                WHERE id = ? AND prioritized_at IS NULL""").params(JdbcTime.toDb(at), by, incidentId).update();
+    }
+
+    /** A step kept as a row of its own (response and later); prioritization is {@link #reachPrioritization}. */
     public void reachStep(UUID incidentId, ProcessStep step, Instant at, String by) {
+        if (step == ProcessStep.PRIORITIZATION) {
+            throw new IllegalArgumentException("prioritization is kept on the incident row: reachPrioritization");
+        }
         jdbc.sql("""
                 INSERT INTO incidents_process_steps (incident_id, step, reached_at, actor_name)
                 SELECT ?, ?, ?, ? WHERE NOT EXISTS
@@ -350,6 +358,10 @@ public class IncidentStore {
                     reached.add(new IncidentView.StepReached(step, row.createdAt(), row.createdBy()));
                 }
             }
+            if (row.prioritizedAt() != null) {
+                reached.add(new IncidentView.StepReached(
+                        ProcessStep.PRIORITIZATION, row.prioritizedAt(), row.prioritizedBy()));
+            }
         }
         // Steps reached in one moment (identification, logging, categorization) keep their process order.
         var order = Comparator.comparing(IncidentView.StepReached::at).thenComparing(IncidentView.StepReached::step);
@@ -380,6 +392,8 @@ public class IncidentStore {
                 rs.getString("severity"),
                 rs.getObject("severity_rank", Integer.class),
                 rs.getObject("classification_version", Integer.class),
+                JdbcTime.fromDb(rs, "prioritized_at"),
+                rs.getString("prioritized_by"),
                 JdbcTime.fromDb(rs, "response_due_at"),
                 rs.getBoolean("response_target_breached"));
     }
