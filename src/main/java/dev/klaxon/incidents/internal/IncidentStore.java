@@ -75,7 +75,10 @@ public class IncidentStore {
             Instant at,
             String by) {}
 
-    /** Inserts the incidents in one batch (their process steps are read from the rows); returns their numbers, in order. */
+    /**
+     * Inserts the incidents in one batch; returns their numbers, in order. A new incident has no step rows: the
+     * steps it reaches as it opens are read from its row (see {@link #steps}).
+     */
     public List<Long> insertAll(List<NewIncident> opened) {
         var numbers = new GeneratedKeyHolder();
         jdbcTemplate.batchUpdate(
