@@ -5,11 +5,12 @@
 # database (a temp KLAXON_DATA_DIR for h2, a throwaway cluster from .ci/postgres.sh
 # for postgresql), creates a team, a service and an events-v2 integration through
 # the REST API, then runs bench/enqueue-dedup.lua and bench/enqueue-unique.lua
-# (each after a short warm-up) and saves everything to bench/results/<db>-<timestamp>.txt.
+# (each after a warm-up) and saves everything to bench/results/<db>-<timestamp>.txt.
 #
 # Knobs (environment): BENCH_THREADS (2), BENCH_CONNECTIONS (16), BENCH_DURATION (30s),
 # BENCH_WARMUP (30s), BENCH_JAVA_OPTS (extra JVM flags), BENCH_PORT (18080),
-# BENCH_PG_STATEMENTS (set: list the statements PostgreSQL spent its time on, via pg_stat_statements),
+# BENCH_PG_STATEMENTS (set: list the statements PostgreSQL spent its time on, via pg_stat_statements, and the
+# WAL written),
 # BENCH_SCRIPTS (which of the scripts to run, default "enqueue-dedup.lua enqueue-unique.lua").
 # All traffic goes to 127.0.0.1 only.
 set -euo pipefail
@@ -18,7 +19,7 @@ db=${1:-h2}
 case $db in
   h2 | postgresql) ;;
   -h | --help)
-    sed -n '2,12p' "$0"
+    sed -n '2,15p' "$0"
     exit 0
     ;;
   *)
@@ -186,7 +187,9 @@ top_statements() { # the statements and WAL that took the server's time during t
   echo "### PostgreSQL WAL and checkpoints during the measured run (pg_stat_wal, pg_stat_bgwriter)"
   bench_psql "SELECT wal_records, wal_fpi AS full_page_images, pg_size_pretty(wal_bytes) AS wal_bytes, wal_write,
       wal_sync, round(wal_write_time) AS write_ms, round(wal_sync_time) AS sync_ms FROM pg_stat_wal"
-  bench_psql "SELECT checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend FROM pg_stat_bgwriter"
+  # PostgreSQL 17 moved the checkpoint counters out of pg_stat_bgwriter; then this line is skipped.
+  bench_psql "SELECT checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend FROM pg_stat_bgwriter" ||
+    true
 }
 
 if [[ -n ${BENCH_PG_STATEMENTS:-} && $db == postgresql ]]; then
