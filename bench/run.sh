@@ -175,25 +175,24 @@ export KLAXON_BENCH_NONCE=$stamp
   echo
 } | tee "$result"
 
-bench_psql() { # bench_psql SQL: runs SQL in the bench database
+bench_psql() { # bench_psql PSQL_ARGS...: psql in the bench database, e.g. bench_psql -c "SQL"
   PGPASSWORD=$KLAXON_PG_PASSWORD "$(_klaxon_pg_bindir)/psql" -q -h 127.0.0.1 -p "$KLAXON_PG_PORT" \
-    -U "$KLAXON_PG_USER" -d klaxon_bench -c "$1"
+    -U "$KLAXON_PG_USER" -d klaxon_bench "$@"
 }
 
 top_statements() { # the statements and WAL that took the server's time during the measured run
   echo "### PostgreSQL statements by total execution time (pg_stat_statements; planning in plan_ms)"
-  PGPASSWORD=$KLAXON_PG_PASSWORD "$(_klaxon_pg_bindir)/psql" -q -h 127.0.0.1 -p "$KLAXON_PG_PORT" \
-    -U "$KLAXON_PG_USER" -d klaxon_bench -v top="${BENCH_PG_STATEMENTS_TOP:-20}" -f bench/top-statements.sql
+  bench_psql -v top="${BENCH_PG_STATEMENTS_TOP:-20}" -f bench/top-statements.sql
   echo "### PostgreSQL WAL and checkpoints during the measured run (pg_stat_wal, pg_stat_bgwriter)"
-  bench_psql "SELECT wal_records, wal_fpi AS full_page_images, pg_size_pretty(wal_bytes) AS wal_bytes, wal_write,
+  bench_psql -c "SELECT wal_records, wal_fpi AS full_page_images, pg_size_pretty(wal_bytes) AS wal_bytes, wal_write,
       wal_sync, round(wal_write_time) AS write_ms, round(wal_sync_time) AS sync_ms FROM pg_stat_wal"
   # PostgreSQL 17 moved the checkpoint counters out of pg_stat_bgwriter; then this line is skipped.
-  bench_psql "SELECT checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend FROM pg_stat_bgwriter" ||
+  bench_psql -c "SELECT checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend FROM pg_stat_bgwriter" ||
     true
 }
 
 if [[ -n ${BENCH_PG_STATEMENTS:-} && $db == postgresql ]]; then
-  bench_psql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >&2
+  bench_psql -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >&2
 fi
 
 run_wrk() { # run_wrk SCRIPT DURATION
@@ -223,9 +222,9 @@ for script in ${BENCH_SCRIPTS:-enqueue-dedup.lua enqueue-unique.lua}; do
     # on a running server. Without fresh statistics PostgreSQL keeps plans made for tiny tables (sequential
     # scans) for the whole run, which measures the first minute after an install, not the steady state.
     log "analyzing the tables the warm-up filled"
-    bench_psql ANALYZE >&2
+    bench_psql -c ANALYZE >&2
     if [[ -n ${BENCH_PG_STATEMENTS:-} ]]; then
-      bench_psql "SELECT pg_stat_statements_reset(), pg_stat_reset_shared('wal'), pg_stat_reset_shared('bgwriter')" \
+      bench_psql -c "SELECT pg_stat_statements_reset(), pg_stat_reset_shared('wal'), pg_stat_reset_shared('bgwriter')" \
         >/dev/null
     fi
   fi

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The due steps of one claimed batch, handled at one instant: decides what each does (whom it pages, its timeline
@@ -126,19 +127,14 @@ final class StepBatch {
         int cycle = choice.cycle();
         List<UUID> paged = choice.paged();
         String stepKey = Timer.stepKey(level, cycle);
-        if (paged.isEmpty()) {
-            done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.NOBODY));
-        } else {
-            done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.PAGED));
-            line(
-                    run,
-                    ResponseEvent.ESCALATED,
-                    stepKey,
-                    describe(policy, level, cycle) + ": paging " + userNames(paged));
-            for (UUID user : paged) {
-                pages.add(new PageRequest(run.incidentId(), user, stepKey, PageReason.ESCALATION, level, null, now));
-            }
-        }
+        page(
+                run,
+                timer,
+                stepKey,
+                paged,
+                PageReason.ESCALATION,
+                level,
+                () -> describe(policy, level, cycle) + ": paging " + userNames(paged));
         int[] following = following(policy, level, cycle);
         if (following == null) {
             line(
@@ -167,25 +163,43 @@ final class StepBatch {
         List<UUID> people = run.acknowledgedById() != null
                 ? List.of(run.acknowledgedById())
                 : responders(policy.levels().get(0), run.teamId(), now);
-        if (people.isEmpty()) {
-            done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.NOBODY));
-        } else {
-            done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.PAGED));
-            line(
-                    run,
-                    ResponseEvent.ESCALATED,
-                    timer.stepKey(),
-                    "Still unresolved "
-                            + Durations.human(policy.renotifyAfterAck()) + " after the acknowledgement: paging "
-                            + userNames(people) + " again");
-            for (UUID user : people) {
-                pages.add(new PageRequest(run.incidentId(), user, timer.stepKey(), PageReason.RENOTIFY, 0, null, now));
-            }
-        }
+        page(
+                run,
+                timer,
+                timer.stepKey(),
+                people,
+                PageReason.RENOTIFY,
+                0,
+                () -> "Still unresolved "
+                        + Durations.human(policy.renotifyAfterAck()) + " after the acknowledgement: paging "
+                        + userNames(people) + " again");
         int n = run.renotifyCount() + 1;
         Timer again = Timer.renotify(run.incidentId(), n, now.plus(policy.renotifyAfterAck()));
         next.add(again);
         return run.withRenotify(n, again.stepKey(), now);
+    }
+
+    /**
+     * What a step or re-notification came to: nobody to page, or its {@code ESCALATED} line (written only then, as
+     * naming people reads them) and one page per person.
+     */
+    private void page(
+            Run run,
+            Timer timer,
+            String stepKey,
+            List<UUID> people,
+            PageReason reason,
+            int level,
+            Supplier<String> message) {
+        if (people.isEmpty()) {
+            done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.NOBODY));
+            return;
+        }
+        done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.PAGED));
+        line(run, ResponseEvent.ESCALATED, stepKey, message.get());
+        for (UUID user : people) {
+            pages.add(new PageRequest(run.incidentId(), user, stepKey, reason, level, null, now));
+        }
     }
 
     EscalationPolicy policy(Run run) {
