@@ -9,6 +9,9 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Durability: a future completes normally only after the transaction holding its command committed.
  * When a batch fails, it is rolled back and every command is retried alone, so a poisoned event fails alone.
+ *
+ * <p>A committed batch's futures are completed by a completer thread, not by the writer: waking each waiting
+ * request is a system call, and the writer's thread is the serial path every batch waits on. The writer hands
+ * the batch over with one wake-up and starts the next batch while the requests of the last one are woken.
  */
 @Component
 public class IngestPipeline implements SmartLifecycle {
@@ -48,6 +55,7 @@ public class IngestPipeline implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final IntakeProperties properties;
     private final List<Writer> writers = new ArrayList<>();
+    private ExecutorService completer;
     private final DistributionSummary batchSizes;
     private volatile boolean accepting;
     private volatile boolean running;
@@ -106,6 +114,11 @@ public class IngestPipeline implements SmartLifecycle {
         }
         running = true;
         accepting = true;
+        completer = Executors.newSingleThreadExecutor(task -> {
+            var thread = new Thread(task, "intake-completer");
+            thread.setDaemon(true);
+            return thread;
+        });
         for (Writer writer : writers) {
             writer.thread = new Thread(writer, "intake-writer-" + writer.index);
             writer.thread.start();
@@ -125,6 +138,15 @@ public class IngestPipeline implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+        if (completer != null) {
+            // Every committed batch was handed over before its writer ended: its requests are answered too.
+            completer.shutdown();
+            try {
+                completer.awaitTermination(properties.submitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -159,8 +181,17 @@ public class IngestPipeline implements SmartLifecycle {
             }
             return;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result.complete(results.get(i));
+        List<CompletableFuture<Applied>> futures =
+                batch.stream().map(Pending::result).toList();
+        Runnable answer = () -> {
+            for (int i = 0; i < futures.size(); i++) {
+                futures.get(i).complete(results.get(i));
+            }
+        };
+        try {
+            completer.execute(answer);
+        } catch (RejectedExecutionException e) {
+            answer.run(); // stopping: the writer answers its last batches itself
         }
     }
 
