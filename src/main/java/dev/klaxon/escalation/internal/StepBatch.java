@@ -3,6 +3,7 @@ package dev.klaxon.escalation.internal;
 import dev.klaxon.common.Actor;
 import dev.klaxon.escalation.EscalationLevel;
 import dev.klaxon.escalation.EscalationPolicy;
+import dev.klaxon.escalation.EscalationTarget;
 import dev.klaxon.incidents.Durations;
 import dev.klaxon.incidents.ResponseEvent;
 import dev.klaxon.incidents.TimelineRecord;
@@ -31,15 +32,20 @@ final class StepBatch {
      */
     record Choice(int level, int cycle, List<UUID> paged, List<int[]> passed) {}
 
+    /** Whom a target pages for a team at an instant: asked once per batch, not once per incident. */
+    private record ResponderKey(EscalationTarget target, UUID teamId, Instant at) {}
+
+    private record LevelKey(UUID policyId, int level) {}
+
     private final Instant now;
     private final Map<UUID, Run> runs;
     private final PolicyStore policies;
     private final Responders responders;
     private final ResponderNames names;
     private final Map<UUID, EscalationPolicy> policyCache = new HashMap<>();
-    private final Map<String, List<UUID>> responderCache = new HashMap<>();
+    private final Map<ResponderKey, List<UUID>> responderCache = new HashMap<>();
     private final Map<UUID, String> nameCache = new HashMap<>();
-    private final Map<String, String> targetNameCache = new HashMap<>();
+    private final Map<LevelKey, String> targetNameCache = new HashMap<>();
     private final List<TimerStore.Done> done = new ArrayList<>();
     private final List<Timer> next = new ArrayList<>();
     private final Map<UUID, Run> changed = new LinkedHashMap<>();
@@ -215,7 +221,7 @@ final class StepBatch {
     private List<UUID> responders(EscalationLevel level, UUID teamId, Instant at) {
         List<UUID> people = new ArrayList<>();
         for (var target : level.targets()) {
-            String key = target + "@" + teamId + "@" + at;
+            var key = new ResponderKey(target, teamId, at);
             for (UUID user : responderCache.computeIfAbsent(key, k -> responders.resolve(target, teamId, at))) {
                 if (!people.contains(user)) {
                     people.add(user);
@@ -259,7 +265,8 @@ final class StepBatch {
 
     private String targetNames(EscalationPolicy policy, int level) {
         return targetNameCache.computeIfAbsent(
-                policy.id() + "/" + level, k -> names.targets(policy.levels().get(level - 1)));
+                new LevelKey(policy.id(), level),
+                k -> names.targets(policy.levels().get(level - 1)));
     }
 
     private String userNames(List<UUID> people) {
