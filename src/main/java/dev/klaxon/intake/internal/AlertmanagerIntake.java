@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -72,39 +72,53 @@ public class AlertmanagerIntake {
         this.treeReader = json.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    public IntakeResponse receive(String key, String contentType, long contentLength, InputStream body) {
+    /**
+     * Reads, validates and submits one notification on the calling thread. The answer completes once every alert
+     * of it is committed (at once when the notification is refused), and always within the submit timeout.
+     */
+    public CompletableFuture<IntakeResponse> receive(
+            String key, String contentType, long contentLength, InputStream body) {
         Timer.Sample sample = Timer.start();
-        try {
-            return receiveTimed(key, contentType, contentLength, body);
-        } finally {
-            sample.stop(metrics.latency(ENDPOINT));
+        Checked checked = check(key, contentType, contentLength, body);
+        var answer = checked.refusal() != null
+                ? CompletableFuture.completedFuture(checked.refusal())
+                : submit(checked.integration(), checked.alerts());
+        return answer.whenComplete((response, failure) -> sample.stop(metrics.latency(ENDPOINT)));
+    }
+
+    /** A notification that may be submitted ({@code refusal} null), or the answer that refuses it. */
+    private record Checked(IntegrationView integration, List<AmAlert> alerts, IntakeResponse refusal) {
+
+        static Checked refused(IntakeResponse refusal) {
+            return new Checked(null, null, refusal);
         }
     }
 
-    private IntakeResponse receiveTimed(String key, String contentType, long contentLength, InputStream body) {
+    private Checked check(String key, String contentType, long contentLength, InputStream body) {
         var found = integrations.findByKey(key);
         if (found.isEmpty() || found.get().type() != IntegrationType.ALERTMANAGER) {
             metrics.count(ENDPOINT, "unknown", Outcome.UNKNOWN_KEY, 1);
-            return problem(
+            return Checked.refused(problem(
                     HttpStatus.NOT_FOUND,
                     "Unknown integration key",
                     "No Alertmanager integration has this key. Check the webhook URL in the Alertmanager"
-                            + " configuration.");
+                            + " configuration."));
         }
         IntegrationView integration = found.get();
         if (!integration.enabled()) {
             metrics.count(ENDPOINT, "unknown", Outcome.DISABLED, 1);
-            return problem(HttpStatus.FORBIDDEN, "Integration disabled", "This Alertmanager integration is disabled.");
+            return Checked.refused(problem(
+                    HttpStatus.FORBIDDEN, "Integration disabled", "This Alertmanager integration is disabled."));
         }
         String contentTypeError = EventsV2Intake.checkContentType(contentType);
         if (contentTypeError != null) {
-            return invalid(List.of(new FieldError("Content-Type", contentTypeError)));
+            return Checked.refused(invalid(List.of(new FieldError("Content-Type", contentTypeError))));
         }
         byte[] bytes;
         try {
             bytes = RawBody.read(body, contentLength, properties.maxWebhookBodyBytes());
         } catch (IOException e) {
-            return invalid(List.of(new FieldError("body", "could not be read")));
+            return Checked.refused(invalid(List.of(new FieldError("body", "could not be read"))));
         }
         if (bytes == null) {
             metrics.count(ENDPOINT, "unknown", Outcome.TOO_LARGE, 1);
@@ -113,38 +127,44 @@ public class AlertmanagerIntake {
                     "Payload too large",
                     "The notification is larger than " + properties.maxWebhookBodyBytes()
                             + " bytes; lower max_alerts in the webhook configuration.");
-            return new IntakeResponse(tooLarge.status(), tooLarge.body(), true);
+            return Checked.refused(new IntakeResponse(tooLarge.status(), tooLarge.body(), true));
         }
         String text = RawBody.utf8(bytes);
         if (text == null) {
-            return invalid(List.of(new FieldError("body", "is not valid UTF-8")));
+            return Checked.refused(invalid(List.of(new FieldError("body", "is not valid UTF-8"))));
         }
         JsonNode root;
         try {
             root = treeReader.readTree(text);
             if (root == null || root.isMissingNode()) {
-                return invalid(List.of(new FieldError("body", "is empty")));
+                return Checked.refused(invalid(List.of(new FieldError("body", "is empty"))));
             }
         } catch (JacksonException e) {
-            return invalid(List.of(new FieldError("body", "is not valid JSON: " + e.getOriginalMessage())));
+            return Checked.refused(
+                    invalid(List.of(new FieldError("body", "is not valid JSON: " + e.getOriginalMessage()))));
         }
         var result = AlertmanagerValidation.validate(root);
         if (!result.valid()) {
-            return invalid(result.errors());
+            return Checked.refused(invalid(result.errors()));
         }
         // One token per notification, not per alert: a large group must not lock itself out.
         if (!rateLimits.tryAcquire(integration.id(), integration.rateLimitPerMinute())) {
             metrics.count(ENDPOINT, "unknown", Outcome.THROTTLED, 1);
-            return problem(
+            return Checked.refused(problem(
                     HttpStatus.TOO_MANY_REQUESTS,
                     "Too many requests",
-                    "Requests for this integration are arriving too quickly. Please retry later.");
+                    "Requests for this integration are arriving too quickly. Please retry later."));
         }
+        return new Checked(integration, result.alerts(), null);
+    }
+
+    /** Queues every alert; the answer is the 200 once all committed, else the error to give. */
+    private CompletableFuture<IntakeResponse> submit(IntegrationView integration, List<AmAlert> alerts) {
         Instant now = clock.instant();
         List<CompletableFuture<Applied>> pending = new ArrayList<>();
         int firing = 0;
         try {
-            for (AmAlert alert : result.alerts()) {
+            for (AmAlert alert : alerts) {
                 pending.add(pipeline.submit(event(integration, alert, now)));
                 if (alert.firing()) {
                     firing++;
@@ -153,26 +173,28 @@ public class AlertmanagerIntake {
         } catch (IngestPipeline.Overloaded e) {
             // Alerts queued before the refusal are still written; Alertmanager's retry repeats them.
             metrics.count(ENDPOINT, "unknown", Outcome.THROTTLED, 1);
-            return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "Intake is overloaded; retry later.");
+            return CompletableFuture.completedFuture(
+                    problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "Intake is overloaded; retry later."));
         }
-        try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                    .get(properties.submitTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return error("Interrupted while storing the alerts; retry.");
-        } catch (TimeoutException e) {
-            return error("Storing the alerts took too long; retry.");
-        } catch (ExecutionException e) {
-            log.warn("Storing Alertmanager alerts failed: {}", e.getCause().toString());
-            return error("Storing the alerts failed; retry.");
-        }
-        metrics.count(ENDPOINT, "trigger", Outcome.ACCEPTED, firing);
-        metrics.count(ENDPOINT, "resolve", Outcome.ACCEPTED, result.alerts().size() - firing);
-        var answer = new LinkedHashMap<String, Object>();
-        answer.put("status", "success");
-        answer.put("processed", result.alerts().size());
-        return IntakeResponse.of(200, answer);
+        int triggers = firing;
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .orTimeout(properties.submitTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((committed, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        if (cause instanceof TimeoutException) {
+                            return error("Storing the alerts took too long; retry.");
+                        }
+                        log.warn("Storing Alertmanager alerts failed: {}", cause.toString());
+                        return error("Storing the alerts failed; retry.");
+                    }
+                    metrics.count(ENDPOINT, "trigger", Outcome.ACCEPTED, triggers);
+                    metrics.count(ENDPOINT, "resolve", Outcome.ACCEPTED, alerts.size() - triggers);
+                    var answer = new LinkedHashMap<String, Object>();
+                    answer.put("status", "success");
+                    answer.put("processed", alerts.size());
+                    return IntakeResponse.of(200, answer);
+                });
     }
 
     private AlertEvent event(IntegrationView integration, AmAlert alert, Instant now) {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -30,8 +30,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 
 /**
- * The PagerDuty Events API v2 endpoints: reads, validates and routes one event on the request thread, then
- * waits for the group-commit pipeline to commit it. Every answer has PagerDuty's shape.
+ * The PagerDuty Events API v2 endpoints: reads, validates and routes one event on the request thread and submits
+ * it to the group-commit pipeline; the answer completes when the event is committed (at once when it is refused),
+ * and always within the submit timeout. Every answer has PagerDuty's shape.
  */
 @Component
 public class EventsV2Intake {
@@ -65,40 +66,34 @@ public class EventsV2Intake {
         this.treeReader = json.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    public IntakeResponse enqueue(String contentType, long contentLength, InputStream body) {
+    public CompletableFuture<IntakeResponse> enqueue(String contentType, long contentLength, InputStream body) {
         Timer.Sample sample = Timer.start();
-        try {
-            return enqueueTimed(contentType, contentLength, body);
-        } finally {
-            sample.stop(metrics.latency(IntakeMetrics.EVENTS_V2));
-        }
+        return enqueueTimed(contentType, contentLength, body)
+                .whenComplete((answer, failure) -> sample.stop(metrics.latency(IntakeMetrics.EVENTS_V2)));
     }
 
-    public IntakeResponse changeEnqueue(String contentType, long contentLength, InputStream body) {
+    public CompletableFuture<IntakeResponse> changeEnqueue(String contentType, long contentLength, InputStream body) {
         Timer.Sample sample = Timer.start();
-        try {
-            return changeTimed(contentType, contentLength, body);
-        } finally {
-            sample.stop(metrics.latency(IntakeMetrics.CHANGE));
-        }
+        return changeTimed(contentType, contentLength, body)
+                .whenComplete((answer, failure) -> sample.stop(metrics.latency(IntakeMetrics.CHANGE)));
     }
 
-    private IntakeResponse enqueueTimed(String contentType, long contentLength, InputStream body) {
+    private CompletableFuture<IntakeResponse> enqueueTimed(String contentType, long contentLength, InputStream body) {
         String endpoint = IntakeMetrics.EVENTS_V2;
         Parsed parsed = parse(endpoint, contentType, contentLength, body);
         if (parsed.failure != null) {
-            return parsed.failure;
+            return CompletableFuture.completedFuture(parsed.failure);
         }
         var result = EventsV2Validation.alert(
                 parsed.root, () -> UUID.randomUUID().toString().replace("-", ""));
         String action = result.action() == null ? "unknown" : result.action().wireName();
         if (!result.valid()) {
-            return invalid(endpoint, action, Outcome.INVALID, result.errors());
+            return CompletableFuture.completedFuture(invalid(endpoint, action, Outcome.INVALID, result.errors()));
         }
         AlertFields f = result.fields();
         Routed routed = route(endpoint, action, f.routingKey());
         if (routed.failure != null) {
-            return routed.failure;
+            return CompletableFuture.completedFuture(routed.failure);
         }
         IntegrationView integration = routed.integration;
         var event = new AlertEvent(
@@ -119,33 +114,28 @@ public class EventsV2Intake {
                 null,
                 f.timestamp(),
                 clock.instant());
-        IntakeResponse failure = commit(endpoint, action, event);
-        if (failure != null) {
-            return failure;
-        }
-        metrics.count(endpoint, action, Outcome.ACCEPTED, 1);
         var answer = new LinkedHashMap<String, Object>();
         answer.put("status", "success");
         answer.put("message", "Event processed");
         answer.put("dedup_key", f.dedupKey());
-        return IntakeResponse.of(202, answer);
+        return commit(endpoint, action, event, IntakeResponse.of(202, answer));
     }
 
-    private IntakeResponse changeTimed(String contentType, long contentLength, InputStream body) {
+    private CompletableFuture<IntakeResponse> changeTimed(String contentType, long contentLength, InputStream body) {
         String endpoint = IntakeMetrics.CHANGE;
         String action = "change";
         Parsed parsed = parse(endpoint, contentType, contentLength, body);
         if (parsed.failure != null) {
-            return parsed.failure;
+            return CompletableFuture.completedFuture(parsed.failure);
         }
         var result = EventsV2Validation.change(parsed.root);
         if (!result.valid()) {
-            return invalid(endpoint, action, Outcome.INVALID, result.errors());
+            return CompletableFuture.completedFuture(invalid(endpoint, action, Outcome.INVALID, result.errors()));
         }
         ChangeFields f = result.fields();
         Routed routed = route(endpoint, action, f.routingKey());
         if (routed.failure != null) {
-            return routed.failure;
+            return CompletableFuture.completedFuture(routed.failure);
         }
         var event = new ChangeEvent(
                 Ids.timeOrdered(),
@@ -157,12 +147,11 @@ public class EventsV2Intake {
                 text(f.customDetails()),
                 text(f.links()),
                 clock.instant());
-        IntakeResponse failure = commit(endpoint, action, event);
-        if (failure != null) {
-            return failure;
-        }
-        metrics.count(endpoint, action, Outcome.ACCEPTED, 1);
-        return IntakeResponse.of(202, Map.of("status", "success", "message", "Change event processed"));
+        return commit(
+                endpoint,
+                action,
+                event,
+                IntakeResponse.of(202, Map.of("status", "success", "message", "Change event processed")));
     }
 
     private record Parsed(JsonNode root, IntakeResponse failure) {}
@@ -280,31 +269,33 @@ public class EventsV2Intake {
         return new Routed(integration, null);
     }
 
-    /** Submits and waits for the commit; null when committed, else the answer to give. */
-    private IntakeResponse commit(String endpoint, String action, IntakeCommand command) {
+    /** Submits; the answer is {@code accepted} once the command committed, else the error to give. */
+    private CompletableFuture<IntakeResponse> commit(
+            String endpoint, String action, IntakeCommand command, IntakeResponse accepted) {
         CompletableFuture<Applied> done;
         try {
             done = pipeline.submit(command);
         } catch (IngestPipeline.Overloaded e) {
             metrics.count(endpoint, action, Outcome.THROTTLED, 1);
-            return throttled();
+            return CompletableFuture.completedFuture(throttled());
         }
-        try {
-            done.get(properties.submitTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return error(endpoint, action, "Klaxon was interrupted while storing the event; please retry");
-        } catch (TimeoutException e) {
-            return error(endpoint, action, "Storing the event took too long; please retry");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IngestPipeline.Overloaded) {
-                metrics.count(endpoint, action, Outcome.THROTTLED, 1);
-                return throttled();
-            }
-            log.warn("Storing an {} event failed: {}", endpoint, e.getCause().toString());
-            return error(endpoint, action, "Storing the event failed; please retry");
-        }
+        return done.orTimeout(properties.submitTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((applied, failure) -> {
+                    if (failure == null) {
+                        metrics.count(endpoint, action, Outcome.ACCEPTED, 1);
+                        return accepted;
+                    }
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    if (cause instanceof TimeoutException) {
+                        return error(endpoint, action, "Storing the event took too long; please retry");
+                    }
+                    if (cause instanceof IngestPipeline.Overloaded) {
+                        metrics.count(endpoint, action, Outcome.THROTTLED, 1);
+                        return throttled();
+                    }
+                    log.warn("Storing an {} event failed: {}", endpoint, cause.toString());
+                    return error(endpoint, action, "Storing the event failed; please retry");
+                });
     }
 
     private IntakeResponse invalid(String endpoint, String action, Outcome outcome, List<String> errors) {

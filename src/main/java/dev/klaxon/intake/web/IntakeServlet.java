@@ -3,10 +3,15 @@ package dev.klaxon.intake.web;
 import dev.klaxon.intake.internal.AlertmanagerIntake;
 import dev.klaxon.intake.internal.EventsV2Intake;
 import dev.klaxon.intake.internal.IntakeResponse;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,6 +34,12 @@ class IntakeServlet extends HttpServlet {
     /** Mapped as {@code ALERTMANAGER + "/*"}: the path info is {@code "/" + integration key}. */
     static final String ALERTMANAGER = "/api/v1/integrations/alertmanager";
 
+    private static final Logger log = LoggerFactory.getLogger(IntakeServlet.class);
+
+    /** When producing the answer failed (a bug: the intake classes turn every storage outcome into an answer). */
+    private static final IntakeResponse UNANSWERED = new IntakeResponse(
+            503, Map.of("status", "error", "message", "Klaxon could not answer; please retry"), false);
+
     private final transient EventsV2Intake eventsV2;
     private final transient AlertmanagerIntake alertmanager;
     private final transient ObjectWriter bodyWriter;
@@ -48,25 +59,43 @@ class IntakeServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String contentType = request.getContentType();
         long length = request.getContentLengthLong();
-        IntakeResponse answer = switch (request.getServletPath()) {
+        CompletableFuture<IntakeResponse> answer = switch (request.getServletPath()) {
             case ENQUEUE -> eventsV2.enqueue(contentType, length, request.getInputStream());
             case CHANGE_ENQUEUE -> eventsV2.changeEnqueue(contentType, length, request.getInputStream());
             case ALERTMANAGER -> {
                 String key = integrationKey(request.getPathInfo());
-                if (key == null) {
-                    response.sendError(HttpServletResponse.SC_NOT_FOUND);
-                    yield null;
-                }
-                yield alertmanager.receive(key, contentType, length, request.getInputStream());
+                yield key == null ? null : alertmanager.receive(key, contentType, length, request.getInputStream());
             }
-            default -> {
-                response.sendError(HttpServletResponse.SC_NOT_FOUND);
-                yield null;
-            }
+            default -> null;
         };
-        if (answer != null) {
-            write(answer, response);
+        if (answer == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        } else if (answer.isDone()) {
+            write(answer.join(), response);
+        } else {
+            answerWhenCommitted(answer, request.startAsync(), response);
         }
+    }
+
+    /**
+     * The request thread goes back to the container while the event waits for its group commit; the thread that
+     * completes the commit writes the answer. A waiting request then holds a connection but no thread, so a burst
+     * of senders cannot take every request thread (and the web pages with them), and the container skips a
+     * wake-up per event. The answer always completes: intake bounds it by the submit timeout, so the container's
+     * own async timeout is off.
+     */
+    private void answerWhenCommitted(
+            CompletableFuture<IntakeResponse> answer, AsyncContext async, HttpServletResponse response) {
+        async.setTimeout(0);
+        answer.whenComplete((result, failure) -> {
+            try {
+                write(failure == null ? result : UNANSWERED, response);
+            } catch (IOException | RuntimeException e) {
+                log.debug("Could not write an intake answer (the client may have gone)", e);
+            } finally {
+                async.complete();
+            }
+        });
     }
 
     /** {@code "/<key>"} → key; anything else (no key, a deeper path) is not an intake URL. */

@@ -21,6 +21,7 @@ class IntakeServletConfiguration {
                 IntakeServlet.ALERTMANAGER + "/*");
         registration.setName("intake");
         registration.setLoadOnStartup(1);
+        registration.setAsyncSupported(true);
         return registration;
     }
 }
