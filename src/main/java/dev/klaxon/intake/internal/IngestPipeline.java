@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,22 +23,29 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit: request threads submit validated commands and wait; K writer threads each drain their
- * queue and write up to {@code maxBatch} commands in one transaction, then complete the waiting requests.
+ * Group commit: request threads submit validated commands (and go back to the web server); K writer threads each
+ * drain their queue and write up to {@code maxBatch} commands in one transaction, then the commands' futures
+ * complete, which answers their requests.
  * A command's writer is chosen by hash of (service, dedup key), so one alert is always written by one
  * writer, in arrival order, and two writers never contend for one alert row.
  *
  * <p>Durability: a future completes normally only after the transaction holding its command committed.
  * When a batch fails, it is rolled back and every command is retried alone, so a poisoned event fails alone.
  *
- * <p>A committed batch's futures are completed by a completer thread, not by the writer: waking each waiting
- * request is a system call, and the writer's thread is the serial path every batch waits on. The writer hands
- * the batch over with one wake-up and starts the next batch while the requests of the last one are woken.
+ * <p>A committed batch's futures are completed by completer threads, not by the writer: completing a future
+ * writes its request's answer to the socket (system calls), and the writer's thread is the serial path every
+ * batch waits on. The writer hands the batch over and starts the next one while the last one is answered; a
+ * larger batch is answered in two halves by the two completers, in parallel.
  */
 @Component
 public class IngestPipeline implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
+
+    /** Threads answering committed batches; a batch of more than {@link #SPLIT_ABOVE} is shared between them. */
+    private static final int COMPLETERS = 2;
+
+    private static final int SPLIT_ABOVE = 4;
 
     /** Retries of one command that lost a dedup race against another instance. */
     private static final int DUPLICATE_KEY_ATTEMPTS = 3;
@@ -114,8 +122,9 @@ public class IngestPipeline implements SmartLifecycle {
         }
         running = true;
         accepting = true;
-        completer = Executors.newSingleThreadExecutor(task -> {
-            var thread = new Thread(task, "intake-completer");
+        var completerNumber = new AtomicInteger();
+        completer = Executors.newFixedThreadPool(COMPLETERS, task -> {
+            var thread = new Thread(task, "intake-completer-" + completerNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -183,6 +192,14 @@ public class IngestPipeline implements SmartLifecycle {
         }
         List<CompletableFuture<Applied>> futures =
                 batch.stream().map(Pending::result).toList();
+        int half = futures.size() > SPLIT_ABOVE ? futures.size() / 2 : futures.size();
+        answer(futures.subList(0, half), results.subList(0, half));
+        if (half < futures.size()) {
+            answer(futures.subList(half, futures.size()), results.subList(half, futures.size()));
+        }
+    }
+
+    private void answer(List<CompletableFuture<Applied>> futures, List<Applied> results) {
         Runnable answer = () -> {
             for (int i = 0; i < futures.size(); i++) {
                 futures.get(i).complete(results.get(i));

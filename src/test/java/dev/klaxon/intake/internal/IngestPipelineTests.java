@@ -101,14 +101,15 @@ class IngestPipelineTests {
     }
 
     @Test
-    void queuedEventsAreWrittenInOneTransaction() throws Exception {
+    void queuedEventsAreWrittenInOneTransactionAndEachGetsItsOwnResult() throws Exception {
         var tx = new FakeTransactions();
         var gate = new CountDownLatch(1);
+        // Results differ by key, so an answer given to the wrong request (the batch is answered in two halves) shows.
         var processor = new FakeProcessor(key -> {
             if (key.equals("first")) {
                 await(gate);
             }
-            return Applied.OPENED;
+            return key.endsWith("odd") ? Applied.REPEATED : Applied.OPENED;
         });
         var pipeline = pipeline(processor, tx, 100);
         pipeline.start();
@@ -116,13 +117,15 @@ class IngestPipelineTests {
             var first = pipeline.submit(trigger("first"));
             waitUntil(() -> !processor.applied.isEmpty());
             List<CompletableFuture<Applied>> rest = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                rest.add(pipeline.submit(trigger("k" + i)));
+            for (int i = 0; i < 11; i++) {
+                rest.add(pipeline.submit(trigger("k" + i + (i % 2 == 1 ? "-odd" : "-even"))));
             }
             gate.countDown();
             assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(Applied.OPENED);
-            for (var f : rest) {
-                assertThat(f.get(5, TimeUnit.SECONDS)).isEqualTo(Applied.OPENED);
+            for (int i = 0; i < rest.size(); i++) {
+                assertThat(rest.get(i).get(5, TimeUnit.SECONDS))
+                        .as("result of k%d", i)
+                        .isEqualTo(i % 2 == 1 ? Applied.REPEATED : Applied.OPENED);
             }
             assertThat(tx.commits.get()).isEqualTo(2);
         } finally {
