@@ -153,6 +153,11 @@ public abstract class IntakeTestSupport {
     }
 
     protected double counter(String endpoint, String action, String outcome) {
+        return counter(meters, endpoint, action, outcome);
+    }
+
+    /** The {@code klaxon.intake.events} count of one endpoint, action and outcome in {@code meters}. */
+    static double counter(MeterRegistry meters, String endpoint, String action, String outcome) {
         Counter counter = meters.find("klaxon.intake.events")
                 .tags("endpoint", endpoint, "action", action, "outcome", outcome)
                 .counter();

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.klaxon.support.Api;
 import dev.klaxon.support.KlaxonInstance;
 import dev.klaxon.support.MutableClock;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,10 +140,7 @@ class SlowCommitIntegrationTests {
     }
 
     private double counter(String endpoint, String action, String outcome) {
-        Counter counter = meters.find("klaxon.intake.events")
-                .tags("endpoint", endpoint, "action", action, "outcome", outcome)
-                .counter();
-        return counter == null ? 0 : counter.count();
+        return IntakeTestSupport.counter(meters, endpoint, action, outcome);
     }
 
     /** Another transaction holding an alert's row (SELECT ... FOR UPDATE) until closed. */
