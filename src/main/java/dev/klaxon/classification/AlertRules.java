@@ -5,6 +5,8 @@ import dev.klaxon.common.Actor;
 import dev.klaxon.common.Ids;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.services.Services;
 import java.time.Clock;
 import java.util.HashSet;
@@ -59,8 +61,9 @@ public class AlertRules {
             List<RuleCondition> conditions,
             String priority,
             List<FrequencyStep> frequency,
-            Integer position) {
-        services.get(serviceId);
+            Integer position,
+            Caller by) {
+        requireManager(serviceId, by);
         RuleValidation.checkRule(
                 name, conditions, priority, frequency, classification.current().definition());
         List<AlertRule> existing = store.lockAll(serviceId);
@@ -77,8 +80,14 @@ public class AlertRules {
 
     @Transactional
     public AlertRule update(
-            UUID ruleId, String name, List<RuleCondition> conditions, String priority, List<FrequencyStep> frequency) {
+            UUID ruleId,
+            String name,
+            List<RuleCondition> conditions,
+            String priority,
+            List<FrequencyStep> frequency,
+            Caller by) {
         var current = get(ruleId);
+        requireManager(current.serviceId(), by);
         RuleValidation.checkRule(
                 name, conditions, priority, frequency, classification.current().definition());
         var rule = new AlertRule(
@@ -96,8 +105,9 @@ public class AlertRules {
     }
 
     @Transactional
-    public void delete(UUID ruleId) {
+    public void delete(UUID ruleId, Caller by) {
         var rule = get(ruleId);
+        requireManager(rule.serviceId(), by);
         List<AlertRule> rules = store.lockAll(rule.serviceId());
         store.delete(ruleId);
         int position = 0;
@@ -111,8 +121,8 @@ public class AlertRules {
 
     /** Puts the service's rules in the given order; the list must name each of its rules exactly once. */
     @Transactional
-    public List<AlertRule> reorder(UUID serviceId, List<UUID> ruleIds) {
-        services.get(serviceId);
+    public List<AlertRule> reorder(UUID serviceId, List<UUID> ruleIds, Caller by) {
+        requireManager(serviceId, by);
         List<AlertRule> rules = store.lockAll(serviceId);
         var expected = new HashSet<>(rules.stream().map(AlertRule::id).toList());
         if (ruleIds == null || ruleIds.size() != rules.size() || !expected.equals(new HashSet<>(ruleIds))) {
@@ -126,6 +136,11 @@ public class AlertRules {
         return store.list(serviceId);
     }
 
+    /** A service's alert rules are its team managers' (and administrators'). */
+    private void requireManager(UUID serviceId, Caller by) {
+        by.require(Permission.ALERT_RULES_MANAGE, services.get(serviceId).teamId());
+    }
+
     @Transactional(readOnly = true)
     public Optional<ServiceDefault> findDefault(UUID serviceId) {
         services.get(serviceId);
@@ -133,8 +148,9 @@ public class AlertRules {
     }
 
     @Transactional
-    public ServiceDefault setDefault(UUID serviceId, boolean opensIncident, String priority, Actor by) {
-        services.get(serviceId);
+    public ServiceDefault setDefault(UUID serviceId, boolean opensIncident, String priority, Caller caller) {
+        requireManager(serviceId, caller);
+        Actor by = caller.actor();
         if (opensIncident) {
             var errors = new java.util.ArrayList<InvalidInputException.FieldError>();
             RuleValidation.checkPriority(

@@ -7,6 +7,8 @@ import dev.klaxon.common.Actor;
 import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -75,7 +77,9 @@ public class Classification {
      *     version means someone else changed the definition meanwhile: 409 instead of overwriting their change
      */
     @Transactional
-    public ClassificationVersion replace(ClassificationDefinition definition, Integer expectedVersion, Actor by) {
+    public ClassificationVersion replace(ClassificationDefinition definition, Integer expectedVersion, Caller caller) {
+        caller.require(Permission.CLASSIFICATION_MANAGE);
+        Actor by = caller.actor();
         var problems = ClassificationValidator.validate(definition);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

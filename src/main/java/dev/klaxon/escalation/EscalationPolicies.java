@@ -6,6 +6,8 @@ import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
 import dev.klaxon.escalation.internal.PolicyStore;
 import dev.klaxon.escalation.internal.Responders;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.identity.Users;
 import dev.klaxon.services.EscalationPolicyDirectory;
@@ -49,7 +51,8 @@ public class EscalationPolicies implements EscalationPolicyDirectory {
     }
 
     @Transactional
-    public EscalationPolicy create(EscalationPolicySpec spec) {
+    public EscalationPolicy create(EscalationPolicySpec spec, Caller by) {
+        requireOwnerTeam(spec.teamId(), by);
         UUID id = Ids.timeOrdered();
         validate(spec, id);
         Instant now = clock.instant();
@@ -63,8 +66,15 @@ public class EscalationPolicies implements EscalationPolicyDirectory {
     }
 
     @Transactional
-    public EscalationPolicy replace(UUID id, EscalationPolicySpec spec) {
+    public EscalationPolicy replace(UUID id, EscalationPolicySpec spec, Caller by) {
         var current = get(id);
+        by.require(Permission.ESCALATION_MANAGE, current.teamId());
+        if (!java.util.Objects.equals(spec.teamId(), current.teamId())) {
+            if (current.defaultPolicy()) {
+                throw InvalidInputException.of("teamId", "the default policy belongs to the whole organisation");
+            }
+            requireOwnerTeam(spec.teamId(), by);
+        }
         validate(spec, id);
         var policy = toPolicy(id, spec, current.defaultPolicy(), current.createdAt(), clock.instant());
         try {
@@ -77,8 +87,9 @@ public class EscalationPolicies implements EscalationPolicyDirectory {
 
     /** A policy a service uses, or the default policy, cannot be deleted. */
     @Transactional
-    public void delete(UUID id) {
+    public void delete(UUID id, Caller by) {
         var policy = get(id);
+        by.require(Permission.ESCALATION_MANAGE, policy.teamId());
         if (policy.defaultPolicy()) {
             throw new ConflictException("The default policy cannot be deleted; change it instead");
         }
@@ -111,6 +122,26 @@ public class EscalationPolicies implements EscalationPolicyDirectory {
         return store.find(policyId).isPresent();
     }
 
+    /**
+     * Which policies a service of this team may use: organisation-wide ones and the team's own, never another
+     * team's (whose managers could change who gets paged for it).
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean usableByTeam(UUID policyId, UUID serviceTeamId) {
+        return store.find(policyId)
+                .map(p -> p.teamId() == null || p.teamId().equals(serviceTeamId))
+                .orElse(false);
+    }
+
+    /** A team's managers make policies for their team; organisation-wide ones (no team) are the administrators'. */
+    private void requireOwnerTeam(UUID teamId, Caller by) {
+        if (teamId != null && teams.find(teamId).isEmpty()) {
+            throw InvalidInputException.of("teamId", "team " + teamId + " does not exist");
+        }
+        by.require(Permission.ESCALATION_MANAGE, teamId);
+    }
+
     private static EscalationPolicy toPolicy(
             UUID id, EscalationPolicySpec spec, boolean defaultPolicy, Instant createdAt, Instant updatedAt) {
         List<EscalationLevel> levels = spec.levels().stream()
@@ -125,6 +156,7 @@ public class EscalationPolicies implements EscalationPolicyDirectory {
                 .toList();
         return new EscalationPolicy(
                 id,
+                spec.teamId(),
                 spec.name().strip(),
                 blankToNull(spec.description()),
                 spec.repeat() == null ? 0 : spec.repeat(),

@@ -5,4 +5,10 @@ import java.util.UUID;
 
 /** An API token as listed: never the secret itself, only the first characters to recognise it. */
 public record ApiTokenView(
-        UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {}
+        UUID id,
+        String name,
+        String prefix,
+        boolean readOnly,
+        Instant createdAt,
+        Instant lastUsedAt,
+        Instant revokedAt) {}

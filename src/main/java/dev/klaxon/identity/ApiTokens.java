@@ -1,5 +1,6 @@
 package dev.klaxon.identity;
 
+import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.Ids;
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.common.NotFoundException;
@@ -23,6 +24,7 @@ public class ApiTokens {
             rs.getObject("id", UUID.class),
             rs.getString("name"),
             rs.getString("token_prefix"),
+            rs.getBoolean("read_only"),
             JdbcTime.fromDb(rs, "created_at"),
             JdbcTime.fromDb(rs, "last_used_at"),
             JdbcTime.fromDb(rs, "revoked_at"));
@@ -35,20 +37,24 @@ public class ApiTokens {
         this.clock = clock;
     }
 
+    /** A token for the caller themselves; a read-only one can read everything they can but change nothing. */
     @Transactional
-    public CreatedApiToken create(UUID userId, String name) {
+    public CreatedApiToken create(String name, boolean readOnly, Caller by) {
+        by.require(Permission.OWN_ACCOUNT_MANAGE);
+        UUID userId = by.userId().orElseThrow(() -> new ConflictException("Only a person can hold API tokens"));
         String secret = PREFIX + Secrets.randomAlphanumeric(40);
-        var view =
-                new ApiTokenView(Ids.timeOrdered(), name.strip(), secret.substring(0, 10), clock.instant(), null, null);
+        var view = new ApiTokenView(
+                Ids.timeOrdered(), name.strip(), secret.substring(0, 10), readOnly, clock.instant(), null, null);
         jdbc.sql("""
-                INSERT INTO identity_api_tokens (id, user_id, name, token_hash, token_prefix, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
+                INSERT INTO identity_api_tokens (id, user_id, name, token_hash, token_prefix, read_only, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         view.id(),
                         userId,
                         view.name(),
                         Secrets.sha256Hex(secret),
                         view.prefix(),
+                        readOnly,
                         JdbcTime.toDb(view.createdAt()))
                 .update();
         return new CreatedApiToken(view, secret);
@@ -62,8 +68,11 @@ public class ApiTokens {
                 .list();
     }
 
+    /** Revokes one of the caller's own tokens. */
     @Transactional
-    public void revoke(UUID userId, UUID tokenId) {
+    public void revoke(UUID tokenId, Caller by) {
+        by.require(Permission.OWN_ACCOUNT_MANAGE);
+        UUID userId = by.userId().orElseThrow(() -> new NotFoundException("API token", tokenId));
         int updated = jdbc.sql(
                         "UPDATE identity_api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND user_id = ?")
                 .params(JdbcTime.toDb(clock.instant()), tokenId, userId)
@@ -73,7 +82,7 @@ public class ApiTokens {
         }
     }
 
-    /** The user a presented token belongs to, if the token exists and is not revoked. */
+    /** The user a presented token belongs to, if the token exists, is not revoked and its user is active. */
     @Transactional
     public Optional<KlaxonUser> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
@@ -81,15 +90,17 @@ public class ApiTokens {
         }
         String hash = Secrets.sha256Hex(presented);
         Optional<KlaxonUser> user = jdbc.sql("""
-                SELECT u.id, u.username, u.display_name, u.admin FROM identity_api_tokens t
+                SELECT u.id, u.username, u.display_name, u.org_role, t.read_only FROM identity_api_tokens t
                 JOIN identity_users u ON u.id = t.user_id
-                WHERE t.token_hash = ? AND t.revoked_at IS NULL""")
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = TRUE""")
                 .param(hash)
                 .query((rs, n) -> new KlaxonUser(
                         rs.getObject("id", UUID.class),
                         rs.getString("username"),
                         rs.getString("display_name"),
-                        rs.getBoolean("admin"),
+                        OrganisationRole.parse(rs.getString("org_role"), "org_role"),
+                        true,
+                        rs.getBoolean("read_only"),
                         null))
                 .optional();
         user.ifPresent(u -> jdbc.sql("UPDATE identity_api_tokens SET last_used_at = ? WHERE token_hash = ?")

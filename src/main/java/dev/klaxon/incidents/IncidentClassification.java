@@ -5,6 +5,8 @@ import dev.klaxon.common.Actor;
 import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.identity.Users;
 import dev.klaxon.incidents.internal.ClassificationChangeStore;
@@ -89,7 +91,8 @@ public class IncidentClassification {
      * than the rule-assigned priority is a judgement override, listed for review.
      */
     @Transactional
-    public IncidentView changePriority(UUID id, String priority, String reason, Actor by) {
+    public IncidentView changePriority(UUID id, String priority, String reason, Caller caller) {
+        Actor by = classifier(id, caller);
         String why = reason(reason);
         required("priority", priority);
         IncidentRow row = lockOpen(id);
@@ -132,7 +135,8 @@ public class IncidentClassification {
      * severe than before is a judgement override, listed for review.
      */
     @Transactional
-    public IncidentView changeSeverity(UUID id, String severity, String reason, Actor by) {
+    public IncidentView changeSeverity(UUID id, String severity, String reason, Caller caller) {
+        Actor by = classifier(id, caller);
         String why = reason(reason);
         required("severity", severity);
         IncidentRow row = lockOpen(id);
@@ -189,7 +193,8 @@ public class IncidentClassification {
      * this way. Giving a role to its holder changes nothing.
      */
     @Transactional
-    public IncidentView assignRole(UUID id, String role, UUID userId, String reason, Actor by) {
+    public IncidentView assignRole(UUID id, String role, UUID userId, String reason, Caller caller) {
+        Actor by = classifier(id, caller);
         required("role", role);
         if (userId == null) {
             throw InvalidInputException.of("userId", "is required");
@@ -223,7 +228,8 @@ public class IncidentClassification {
 
     /** Takes a role away from its holder (with a reason); a role the severity requires is announced again. */
     @Transactional
-    public IncidentView unassignRole(UUID id, String role, String reason, Actor by) {
+    public IncidentView unassignRole(UUID id, String role, String reason, Caller caller) {
+        Actor by = classifier(id, caller);
         required("role", role);
         String why = reason(reason);
         IncidentRow row = lockOpen(id);
@@ -253,7 +259,8 @@ public class IncidentClassification {
 
     /** Involves another team; with more than one team the incident is complex. The owning team always is. */
     @Transactional
-    public IncidentView involveTeam(UUID id, UUID teamId, Actor by) {
+    public IncidentView involveTeam(UUID id, UUID teamId, Caller caller) {
+        Actor by = classifier(id, caller);
         if (teamId == null) {
             throw InvalidInputException.of("teamId", "is required");
         }
@@ -439,6 +446,12 @@ public class IncidentClassification {
                     + " can no longer change");
         }
         return row;
+    }
+
+    /** Responders of the owning team and of every involved team classify the incident; returns who acts. */
+    private Actor classifier(UUID id, Caller caller) {
+        caller.requireInAny(Permission.INCIDENTS_CLASSIFY, view(id).involvedTeamIds());
+        return caller.actor();
     }
 
     private IncidentView view(UUID id) {

@@ -4,6 +4,8 @@ import dev.klaxon.common.Actor;
 import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.incidents.internal.IncidentReader;
 import dev.klaxon.incidents.internal.IncidentRow;
 import dev.klaxon.incidents.internal.IncidentStore;
@@ -92,8 +94,10 @@ public class Incidents {
 
     /** Acknowledging an acknowledged incident changes nothing; a resolved one cannot be acknowledged. */
     @Transactional
-    public IncidentView acknowledge(UUID id, Actor by) {
+    public IncidentView acknowledge(UUID id, Caller caller) {
         var incident = get(id);
+        caller.requireInAny(Permission.INCIDENTS_RESPOND, incident.involvedTeamIds());
+        Actor by = caller.actor();
         Instant now = clock.instant();
         if (incidents.acknowledge(id, by, now)) {
             incidents.reachStep(id, ProcessStep.RESPONSE, now, by.name());
@@ -112,8 +116,9 @@ public class Incidents {
 
     /** Resolving resolves the incident's open alerts too; resolving twice changes nothing. */
     @Transactional
-    public IncidentView resolve(UUID id, Actor by) {
-        get(id);
+    public IncidentView resolve(UUID id, Caller caller) {
+        caller.requireInAny(Permission.INCIDENTS_RESPOND, get(id).involvedTeamIds());
+        Actor by = caller.actor();
         Instant now = clock.instant();
         if (incidents.resolve(id, by, now)) {
             timeline.append(id, now, TimelineKind.RESOLVED, by, null, null);
@@ -124,14 +129,15 @@ public class Incidents {
     }
 
     @Transactional
-    public TimelineEntryView addNote(UUID id, Actor by, String text) {
+    public TimelineEntryView addNote(UUID id, Caller caller, String text) {
+        caller.requireInAny(Permission.INCIDENTS_RESPOND, get(id).involvedTeamIds());
+        Actor by = caller.actor();
         if (text == null || text.isBlank()) {
             throw InvalidInputException.of("text", "must not be blank");
         }
         if (text.length() > MAX_NOTE_LENGTH) {
             throw InvalidInputException.of("text", "must be at most " + MAX_NOTE_LENGTH + " characters");
         }
-        get(id);
         return timeline.get(timeline.append(id, clock.instant(), TimelineKind.NOTE, by, null, text.strip()));
     }
 

@@ -4,7 +4,8 @@ import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.Ids;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
-import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.Users;
 import dev.klaxon.notify.internal.ContactStore;
 import dev.klaxon.notify.internal.DeliveryStore;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,7 +51,7 @@ public class ContactMethods {
      */
     @Transactional
     public ContactMethodView create(
-            KlaxonUser caller, UUID userId, String type, String address, String label, boolean notifyImmediately) {
+            Caller caller, UUID userId, String type, String address, String label, boolean notifyImmediately) {
         checkAccess(caller, userId);
         var errors = new LinkedHashMap<String, String>();
         var parsed = ContactType.parse(type);
@@ -96,14 +96,14 @@ public class ContactMethods {
     }
 
     @Transactional(readOnly = true)
-    public List<ContactMethodView> list(KlaxonUser caller, UUID userId) {
+    public List<ContactMethodView> list(Caller caller, UUID userId) {
         checkAccess(caller, userId);
         return store.methods(userId);
     }
 
     /** Removes the method, its rules, and the deliveries to it that have not gone out yet. */
     @Transactional
-    public void delete(KlaxonUser caller, UUID userId, UUID contactMethodId) {
+    public void delete(Caller caller, UUID userId, UUID contactMethodId) {
         checkAccess(caller, userId);
         if (!store.deleteMethod(userId, contactMethodId)) {
             throw new NotFoundException("Contact method", contactMethodId);
@@ -112,7 +112,7 @@ public class ContactMethods {
     }
 
     @Transactional
-    public NotificationRuleView createRule(KlaxonUser caller, UUID userId, UUID contactMethodId, Integer delayMinutes) {
+    public NotificationRuleView createRule(Caller caller, UUID userId, UUID contactMethodId, Integer delayMinutes) {
         checkAccess(caller, userId);
         var errors = new LinkedHashMap<String, String>();
         ContactMethodView method = null;
@@ -146,13 +146,13 @@ public class ContactMethods {
     }
 
     @Transactional(readOnly = true)
-    public List<NotificationRuleView> rules(KlaxonUser caller, UUID userId) {
+    public List<NotificationRuleView> rules(Caller caller, UUID userId) {
         checkAccess(caller, userId);
         return store.rules(userId);
     }
 
     @Transactional
-    public void deleteRule(KlaxonUser caller, UUID userId, UUID ruleId) {
+    public void deleteRule(Caller caller, UUID userId, UUID ruleId) {
         checkAccess(caller, userId);
         if (!store.deleteRule(userId, ruleId)) {
             throw new NotFoundException("Notification rule", ruleId);
@@ -189,10 +189,9 @@ public class ContactMethods {
         }
     }
 
-    private void checkAccess(KlaxonUser caller, UUID userId) {
-        if (caller == null || (!caller.admin() && !caller.id().equals(userId))) {
-            throw new AccessDeniedException("Only the user and admins manage a user's contact methods");
-        }
+    /** Contact methods are private: the person themselves, or someone who manages users. */
+    private void checkAccess(Caller caller, UUID userId) {
         users.get(userId);
+        caller.requireSelfOr(userId, Permission.USERS_MANAGE);
     }
 }

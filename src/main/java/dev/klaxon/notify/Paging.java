@@ -192,8 +192,16 @@ public class Paging {
                 .toList();
 
         Set<UUID> userIds = rows.stream().map(PageStore.PageRow::userId).collect(Collectors.toSet());
-        Map<UUID, List<ContactStore.Target>> targets = contacts.targets(userIds);
-        Map<UUID, String> names = names(userIds);
+        Map<UUID, UserView> people = people(userIds);
+        // A deactivated person is never notified: the page is recorded, with why nobody was reached.
+        Set<UUID> deactivated = people.values().stream()
+                .filter(u -> !u.active())
+                .map(UserView::id)
+                .collect(Collectors.toSet());
+        Map<UUID, List<ContactStore.Target>> targets = new HashMap<>(contacts.targets(userIds));
+        targets.keySet().removeAll(deactivated);
+        Map<UUID, String> names = new HashMap<>();
+        people.forEach((id, user) -> names.put(id, user.name()));
         Set<UUID> withoutRules = new HashSet<>(userIds);
         withoutRules.removeAll(targets.keySet());
         Set<UUID> withMethods = withoutRules.isEmpty()
@@ -228,9 +236,13 @@ public class Paging {
                                 ResponseEvent.DELIVERY_ABANDONED,
                                 Actor.SYSTEM,
                                 name,
-                                withMethods.contains(page.userId())
-                                        ? name + " has no notification rules; paged " + why + " but not notified"
-                                        : name + " has no contact methods; paged " + why + " but not notified"));
+                                deactivated.contains(page.userId())
+                                        ? name + " is deactivated; paged " + why + " but not notified"
+                                        : withMethods.contains(page.userId())
+                                                ? name + " has no notification rules; paged " + why
+                                                        + " but not notified"
+                                                : name + " has no contact methods; paged " + why
+                                                        + " but not notified"));
             } else {
                 lines.put(
                         page.id(),
@@ -372,14 +384,14 @@ public class Paging {
                 pagedAt.plus(Duration.ofMinutes(target.delayMinutes())));
     }
 
-    private Map<UUID, String> names(Set<UUID> userIds) {
-        Map<UUID, String> names = new HashMap<>();
+    private Map<UUID, UserView> people(Set<UUID> userIds) {
+        Map<UUID, UserView> people = new HashMap<>();
         if (userIds.size() > READ_ALL_USERS_ABOVE) {
-            users.list().stream().filter(u -> userIds.contains(u.id())).forEach(u -> names.put(u.id(), u.name()));
+            users.list().stream().filter(u -> userIds.contains(u.id())).forEach(u -> people.put(u.id(), u));
         } else {
-            userIds.forEach(id -> users.find(id).map(UserView::name).ifPresent(name -> names.put(id, name)));
+            userIds.forEach(id -> users.find(id).ifPresent(user -> people.put(id, user)));
         }
-        return names;
+        return people;
     }
 
     private static String truncate(String text, int max) {

@@ -5,6 +5,8 @@ import dev.klaxon.common.Ids;
 import dev.klaxon.common.KlaxonProperties;
 import dev.klaxon.common.NotFoundException;
 import dev.klaxon.common.Secrets;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.Users;
 import dev.klaxon.oncall.internal.FeedStore;
 import java.io.IOException;
@@ -65,15 +67,16 @@ public class CalendarFeeds {
     }
 
     @Transactional
-    public CreatedCalendarFeed createForRotation(UUID rotationId, Actor by) {
-        rotations.get(rotationId);
-        return create(ROTATION, rotationId, by);
+    public CreatedCalendarFeed createForRotation(UUID rotationId, Caller by) {
+        by.require(Permission.SHIFTS_COVER, rotations.get(rotationId).teamId());
+        return create(ROTATION, rotationId, by.actor());
     }
 
     @Transactional
-    public CreatedCalendarFeed createForUser(UUID userId, Actor by) {
+    public CreatedCalendarFeed createForUser(UUID userId, Caller by) {
         users.get(userId);
-        return create(USER, userId, by);
+        by.requireSelfOr(userId, Permission.USERS_MANAGE);
+        return create(USER, userId, by.actor());
     }
 
     @Transactional(readOnly = true)
@@ -83,8 +86,9 @@ public class CalendarFeeds {
     }
 
     @Transactional(readOnly = true)
-    public List<CalendarFeedView> listForUser(UUID userId) {
+    public List<CalendarFeedView> listForUser(UUID userId, Caller by) {
         users.get(userId);
+        by.requireSelfOr(userId, Permission.USERS_MANAGE);
         return list(USER, userId);
     }
 
@@ -95,9 +99,14 @@ public class CalendarFeeds {
 
     /** Revokes a feed: its URL answers 404 from now on. Revoking twice changes nothing. */
     @Transactional
-    public CalendarFeedView revoke(UUID id, Actor by) {
-        store.find(id).orElseThrow(() -> new NotFoundException("Calendar feed", id));
-        store.revoke(id, by, clock.instant());
+    public CalendarFeedView revoke(UUID id, Caller by) {
+        CalendarFeedView feed = find(id).orElseThrow(() -> new NotFoundException("Calendar feed", id));
+        if (USER.equals(feed.kind())) {
+            by.requireSelfOr(feed.subjectId(), Permission.USERS_MANAGE);
+        } else {
+            by.require(Permission.SHIFTS_COVER, rotations.get(feed.subjectId()).teamId());
+        }
+        store.revoke(id, by.actor(), clock.instant());
         return find(id).orElseThrow();
     }
 

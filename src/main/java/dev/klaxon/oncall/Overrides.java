@@ -5,6 +5,8 @@ import dev.klaxon.common.Ids;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.InvalidInputException.FieldError;
 import dev.klaxon.common.NotFoundException;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.Users;
 import dev.klaxon.oncall.internal.OverrideStore;
 import java.time.Clock;
@@ -40,8 +42,9 @@ public class Overrides {
 
     @Transactional
     public OverrideView create(
-            UUID rotationId, UUID userId, UUID replacesUserId, Instant from, Instant until, Actor by) {
-        rotations.get(rotationId);
+            UUID rotationId, UUID userId, UUID replacesUserId, Instant from, Instant until, Caller caller) {
+        requireManagerOrParty(rotations.get(rotationId), caller, userId, replacesUserId);
+        Actor by = caller.actor();
         List<FieldError> errors = new ArrayList<>();
         if (userId == null) {
             errors.add(new FieldError("userId", "is required: who covers"));
@@ -96,8 +99,12 @@ public class Overrides {
      * overrides sharing a swap id, each replacing only the person of its shift.
      */
     @Transactional
-    public List<OverrideView> swap(UUID rotationId, Instant shiftStart, Instant withShiftStart, Actor by) {
+    public List<OverrideView> swap(UUID rotationId, Instant shiftStart, Instant withShiftStart, Caller caller) {
         RotationView rotation = rotations.get(rotationId);
+        if (!caller.can(Permission.ROTATIONS_MANAGE, rotation.teamId())) {
+            caller.require(Permission.SHIFTS_COVER, rotation.teamId());
+        }
+        Actor by = caller.actor();
         List<FieldError> errors = new ArrayList<>();
         Optional<Shift> first = Optional.empty();
         Optional<Shift> second = Optional.empty();
@@ -126,6 +133,7 @@ public class Overrides {
         Instant now = clock.instant();
         Shift a = first.get();
         Shift b = second.get();
+        requireManagerOrParty(rotation, caller, a.userId(), b.userId());
         var one = new OverrideView(
                 Ids.timeOrdered(),
                 rotationId,
@@ -166,15 +174,31 @@ public class Overrides {
 
     /** Cancels an override (both halves of a swap); the rows stay, with who cancelled and when. */
     @Transactional
-    public OverrideView cancel(UUID rotationId, UUID overrideId, Actor by) {
+    public OverrideView cancel(UUID rotationId, UUID overrideId, Caller caller) {
         OverrideView override = store.find(overrideId)
                 .filter(o -> o.rotationId().equals(rotationId))
                 .orElseThrow(() -> new NotFoundException("Override", overrideId));
+        requireManagerOrParty(rotations.get(rotationId), caller, override.userId(), override.replacesUserId());
+        Actor by = caller.actor();
         if (override.cancelledAt() == null) {
             store.cancel(override, by, clock.instant());
             handOffs.overridesChanged(rotationId);
         }
         return store.find(overrideId).orElseThrow();
+    }
+
+    /**
+     * The team's managers change any override; its responders only those they take part in (the person covering or
+     * the person covered), so nobody can put a colleague on call behind their back.
+     */
+    private static void requireManagerOrParty(RotationView rotation, Caller caller, UUID... parties) {
+        if (caller.can(Permission.ROTATIONS_MANAGE, rotation.teamId())) {
+            return;
+        }
+        caller.require(Permission.SHIFTS_COVER, rotation.teamId());
+        if (java.util.Arrays.stream(parties).noneMatch(caller::isUser)) {
+            caller.require(Permission.ROTATIONS_MANAGE, rotation.teamId());
+        }
     }
 
     private record Shift(UUID userId, Instant from, Instant until) {}

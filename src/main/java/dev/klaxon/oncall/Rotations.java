@@ -3,6 +3,8 @@ package dev.klaxon.oncall;
 import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.Ids;
 import dev.klaxon.common.NotFoundException;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.identity.Users;
 import dev.klaxon.oncall.internal.FeedStore;
@@ -37,7 +39,10 @@ public class Rotations {
     }
 
     @Transactional
-    public RotationView create(RotationSpec spec) {
+    public RotationView create(RotationSpec spec, Caller by) {
+        if (spec.teamId() != null) {
+            by.require(Permission.ROTATIONS_MANAGE, spec.teamId());
+        }
         Instant now = clock.instant();
         RotationView rotation = new RotationValidation(teams, users).check(spec, Ids.timeOrdered(), now, now);
         try {
@@ -51,8 +56,12 @@ public class Rotations {
 
     /** Replaces the whole rotation (PUT semantics); overrides and feeds stay. */
     @Transactional
-    public RotationView update(UUID id, RotationSpec spec) {
+    public RotationView update(UUID id, RotationSpec spec, Caller by) {
         RotationView current = get(id);
+        by.require(Permission.ROTATIONS_MANAGE, current.teamId());
+        if (spec.teamId() != null && !spec.teamId().equals(current.teamId())) {
+            by.require(Permission.ROTATIONS_MANAGE, spec.teamId());
+        }
         RotationView rotation =
                 new RotationValidation(teams, users).check(spec, id, current.createdAt(), clock.instant());
         try {
@@ -66,7 +75,8 @@ public class Rotations {
 
     /** Deletes the rotation with its overrides, hand-off state and calendar feeds. */
     @Transactional
-    public void delete(UUID id) {
+    public void delete(UUID id, Caller by) {
+        by.require(Permission.ROTATIONS_MANAGE, get(id).teamId());
         if (!store.delete(id)) {
             throw new NotFoundException("Rotation", id);
         }

@@ -9,4 +9,7 @@ import java.util.UUID;
 public interface EscalationPolicyDirectory {
 
     boolean exists(UUID policyId);
+
+    /** Whether a service of this team may use the policy: it exists and is organisation-wide or the team's own. */
+    boolean usableByTeam(UUID policyId, UUID teamId);
 }

@@ -8,6 +8,8 @@ import dev.klaxon.common.JdbcTime;
 import dev.klaxon.common.KlaxonProperties;
 import dev.klaxon.common.NotFoundException;
 import dev.klaxon.common.Secrets;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -51,8 +53,9 @@ public class Integrations {
     }
 
     @Transactional
-    public CreatedIntegration create(UUID serviceId, IntegrationType type, String name, Integer rateLimitPerMinute) {
-        services.get(serviceId);
+    public CreatedIntegration create(
+            UUID serviceId, IntegrationType type, String name, Integer rateLimitPerMinute, Caller by) {
+        by.require(Permission.SERVICES_MANAGE, services.get(serviceId).teamId());
         if (rateLimitPerMinute != null && rateLimitPerMinute < 1) {
             throw InvalidInputException.of("rateLimitPerMinute", "must be at least 1, or null for no limit");
         }
@@ -95,7 +98,8 @@ public class Integrations {
     }
 
     @Transactional
-    public IntegrationView setEnabled(UUID id, boolean enabled) {
+    public IntegrationView setEnabled(UUID id, boolean enabled, Caller by) {
+        requireManager(id, by);
         if (jdbc.sql("UPDATE services_integrations SET enabled = ? WHERE id = ?")
                         .params(enabled, id)
                         .update()
@@ -107,7 +111,8 @@ public class Integrations {
     }
 
     @Transactional
-    public IntegrationView setRateLimit(UUID id, Integer rateLimitPerMinute) {
+    public IntegrationView setRateLimit(UUID id, Integer rateLimitPerMinute, Caller by) {
+        requireManager(id, by);
         if (rateLimitPerMinute != null && rateLimitPerMinute < 1) {
             throw InvalidInputException.of("rateLimitPerMinute", "must be at least 1, or null for no limit");
         }
@@ -119,6 +124,12 @@ public class Integrations {
         }
         byKeyHash.invalidateAll();
         return get(id);
+    }
+
+    private void requireManager(UUID integrationId, Caller by) {
+        by.require(
+                Permission.SERVICES_MANAGE,
+                services.get(get(integrationId).serviceId()).teamId());
     }
 
     /** The integration a routing key belongs to, enabled or not; empty for an unknown key. */

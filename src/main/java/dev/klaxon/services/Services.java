@@ -5,6 +5,8 @@ import dev.klaxon.common.Ids;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.JdbcTime;
 import dev.klaxon.common.NotFoundException;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.Teams;
 import java.time.Clock;
 import java.util.List;
@@ -41,18 +43,19 @@ public class Services {
         this.policies = policies;
     }
 
-    public ServiceView create(UUID teamId, String name, String description, Boolean autoResolve) {
-        return create(teamId, name, description, autoResolve, null);
+    public ServiceView create(UUID teamId, String name, String description, Boolean autoResolve, Caller by) {
+        return create(teamId, name, description, autoResolve, null, by);
     }
 
     /** @param escalationPolicyId null for the default policy */
     @Transactional
     public ServiceView create(
-            UUID teamId, String name, String description, Boolean autoResolve, UUID escalationPolicyId) {
+            UUID teamId, String name, String description, Boolean autoResolve, UUID escalationPolicyId, Caller by) {
         if (teams.find(teamId).isEmpty()) {
             throw InvalidInputException.of("teamId", "team " + teamId + " does not exist");
         }
-        requireExistingPolicy(escalationPolicyId);
+        by.require(Permission.SERVICES_MANAGE, teamId);
+        requireUsablePolicy(escalationPolicyId, teamId);
         var service = new ServiceView(
                 Ids.timeOrdered(),
                 teamId,
@@ -83,9 +86,11 @@ public class Services {
 
     /** Changes what is given; a null argument keeps the current value. */
     @Transactional
-    public ServiceView update(UUID id, String name, String description, Boolean autoResolve, UUID escalationPolicyId) {
+    public ServiceView update(
+            UUID id, String name, String description, Boolean autoResolve, UUID escalationPolicyId, Caller by) {
         var current = get(id);
-        requireExistingPolicy(escalationPolicyId);
+        by.require(Permission.SERVICES_MANAGE, current.teamId());
+        requireUsablePolicy(escalationPolicyId, current.teamId());
         var updated = new ServiceView(
                 id,
                 current.teamId(),
@@ -121,7 +126,7 @@ public class Services {
                 .list();
     }
 
-    private void requireExistingPolicy(UUID escalationPolicyId) {
+    private void requireUsablePolicy(UUID escalationPolicyId, UUID teamId) {
         if (escalationPolicyId == null) {
             return;
         }
@@ -129,6 +134,11 @@ public class Services {
         if (directory == null || !directory.exists(escalationPolicyId)) {
             throw InvalidInputException.of(
                     "escalationPolicyId", "escalation policy " + escalationPolicyId + " does not exist");
+        }
+        if (!directory.usableByTeam(escalationPolicyId, teamId)) {
+            throw InvalidInputException.of(
+                    "escalationPolicyId",
+                    "belongs to another team; choose an organisation-wide policy or one of this team's");
         }
     }
 

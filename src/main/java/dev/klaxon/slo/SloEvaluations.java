@@ -1,6 +1,9 @@
 package dev.klaxon.slo;
 
 import dev.klaxon.common.ConflictException;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
+import dev.klaxon.services.Services;
 import dev.klaxon.slo.internal.Evaluator;
 import dev.klaxon.slo.internal.Puller;
 import dev.klaxon.slo.internal.ScheduleStore;
@@ -45,14 +48,17 @@ public class SloEvaluations {
     private final Clock clock;
     private final String owner = "instance-" + UUID.randomUUID();
     private final ExecutorService pool;
+    private final Services services;
 
     SloEvaluations(
+            Services services,
             SloStore slos,
             ScheduleStore schedule,
             Evaluator evaluator,
             Puller puller,
             SloProperties properties,
             Clock clock) {
+        this.services = services;
         this.slos = slos;
         this.puller = puller;
         this.schedule = schedule;
@@ -115,8 +121,9 @@ public class SloEvaluations {
     }
 
     /** Evaluates one SLO now, due or not. */
-    public SloStatus evaluateNow(UUID sloId) {
+    public SloStatus evaluateNow(UUID sloId, Caller by) {
         var slo = slos.find(sloId).orElseThrow(() -> new dev.klaxon.common.NotFoundException("SLO", sloId));
+        by.require(Permission.SLOS_MANAGE, services.get(slo.serviceId()).teamId());
         Instant now = clock.instant();
         if (!schedule.claim(sloId, now, owner, now.plus(properties.lease()))) {
             throw new ConflictException("SLO " + sloId + " is being evaluated right now; try again in a moment");

@@ -4,12 +4,13 @@ import dev.klaxon.classification.Classification;
 import dev.klaxon.classification.ClassificationDefinition;
 import dev.klaxon.classification.SloPriorities;
 import dev.klaxon.classification.SloPriority;
-import dev.klaxon.common.Actor;
 import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.Ids;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.InvalidInputException.FieldError;
 import dev.klaxon.common.NotFoundException;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.services.Services;
 import dev.klaxon.slo.internal.BreachStore;
 import dev.klaxon.slo.internal.BucketStore;
@@ -79,7 +80,8 @@ public class Slos {
     }
 
     @Transactional
-    public SloView create(SloSpec spec, Actor by) {
+    public SloView create(SloSpec spec, Caller by) {
+        requireManager(spec.serviceId(), by);
         var checked = SloValidation.check(spec);
         checkReferences(checked);
         Instant now = clock.instant();
@@ -113,7 +115,8 @@ public class Slos {
      * {@code slos[1]}); field errors carry them as a prefix ({@code slos[1].objective}).
      */
     @Transactional
-    public List<SloView> createAll(Map<String, SloSpec> specs, Actor by) {
+    public List<SloView> createAll(Map<String, SloSpec> specs, Caller by) {
+        specs.values().forEach(spec -> requireManager(spec.serviceId(), by));
         List<FieldError> errors = new ArrayList<>();
         for (var entry : specs.entrySet()) {
             try {
@@ -138,8 +141,9 @@ public class Slos {
 
     /** Replaces the definition (the service stays); a changed priority starts a new entry in its history. */
     @Transactional
-    public SloView update(UUID id, SloSpec spec, Actor by) {
+    public SloView update(UUID id, SloSpec spec, Caller by) {
         var current = get(id);
+        requireManager(current.serviceId(), by);
         var checked = SloValidation.check(new SloSpec(
                 current.serviceId(),
                 spec.name(),
@@ -185,13 +189,25 @@ public class Slos {
     }
 
     /** Deletes the SLO and its data; open signals of its breaches are resolved first, breaches stay as history. */
-    public void delete(UUID id) {
-        evaluator.retire(get(id), clock.instant());
+    public void delete(UUID id, Caller by) {
+        var slo = get(id);
+        requireManager(slo.serviceId(), by);
+        evaluator.retire(slo, clock.instant());
         tx.executeWithoutResult(s -> {
             if (!store.delete(id)) {
                 throw new NotFoundException("SLO", id);
             }
         });
+    }
+
+    /**
+     * SLOs are their service's team's to define and feed. An unknown service is left to validation, which names the
+     * field.
+     */
+    void requireManager(UUID serviceId, Caller by) {
+        if (serviceId != null) {
+            services.find(serviceId).ifPresent(service -> by.require(Permission.SLOS_MANAGE, service.teamId()));
+        }
     }
 
     @Transactional(readOnly = true)
@@ -254,7 +270,8 @@ public class Slos {
      *
      * @return the number of minute buckets written
      */
-    public int push(UUID sloId, String source, List<EventCount> events) {
+    public int push(UUID sloId, String source, List<EventCount> events, Caller by) {
+        requireManager(get(sloId).serviceId(), by);
         String src = source == null || source.isBlank() ? DEFAULT_SOURCE : source.strip();
         if (get(sloId).queries() != null && src.equals(Puller.SOURCE)) {
             throw InvalidInputException.of(

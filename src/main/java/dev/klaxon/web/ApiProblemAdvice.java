@@ -1,6 +1,7 @@
 package dev.klaxon.web;
 
 import dev.klaxon.common.ConflictException;
+import dev.klaxon.common.ForbiddenException;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,6 +52,17 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    /** A missing permission names itself, so a script or a UI can say what to ask for. */
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        var problem = problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+        problem.setProperty("permission", e.permission());
+        if (e.teamId() != null) {
+            problem.setProperty("teamId", e.teamId());
+        }
+        return problem;
     }
 
     @ExceptionHandler(InvalidInputException.class)

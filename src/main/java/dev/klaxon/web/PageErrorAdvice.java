@@ -1,6 +1,7 @@
 package dev.klaxon.web;
 
 import dev.klaxon.common.ConflictException;
+import dev.klaxon.common.ForbiddenException;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +26,7 @@ class PageErrorAdvice {
     @ExceptionHandler({
         NotFoundException.class,
         ConflictException.class,
+        ForbiddenException.class,
         InvalidInputException.class,
         BindException.class
     })
@@ -33,7 +35,9 @@ class PageErrorAdvice {
             Model model,
             HttpServletResponse response,
             @RequestHeader(value = "HX-Request", required = false) String htmx) {
-        int status = e instanceof NotFoundException ? 404 : e instanceof ConflictException ? 409 : 400;
+        int status = e instanceof NotFoundException
+                ? 404
+                : e instanceof ConflictException ? 409 : e instanceof ForbiddenException ? 403 : 400;
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("message", message(e));

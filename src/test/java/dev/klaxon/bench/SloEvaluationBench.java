@@ -2,8 +2,8 @@ package dev.klaxon.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klaxon.common.Actor;
 import dev.klaxon.common.JdbcTime;
+import dev.klaxon.identity.Caller;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.services.Services;
 import dev.klaxon.slo.SloEvaluations;
@@ -79,14 +79,14 @@ class SloEvaluationBench {
     @Test
     void oneFullEvaluationCycle() {
         int n = Integer.getInteger("bench.slos", 200);
-        var team = teams.create("bench-" + UUID.randomUUID().toString().substring(0, 8), null);
-        var service = services.create(team.id(), "bench", null, true);
+        var team = teams.create("bench-" + UUID.randomUUID().toString().substring(0, 8), null, Caller.system());
+        var service = services.create(team.id(), "bench", null, true, Caller.system());
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ids.add(slos.create(
                             new SloSpec(
                                     service.id(), "bench-" + i, null, null, null, 99.9, "P30D", "P3", null, null, null),
-                            Actor.SYSTEM)
+                            Caller.system())
                     .id());
         }
         // Mid-day and mid-hour, so that every window reads its edges at all three resolutions.

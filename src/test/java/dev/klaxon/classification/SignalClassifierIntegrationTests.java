@@ -6,7 +6,8 @@ import dev.klaxon.classification.ErrorBudgetFallback.BudgetState;
 import dev.klaxon.classification.internal.AlertRuleStore;
 import dev.klaxon.classification.internal.FiringStore;
 import dev.klaxon.classification.internal.SloPriorityStore;
-import dev.klaxon.common.Actor;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.OrganisationRole;
 import dev.klaxon.support.Api;
 import dev.klaxon.support.KlaxonIntegrationTest;
 import dev.klaxon.support.MutableClock;
@@ -22,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @KlaxonIntegrationTest
 class SignalClassifierIntegrationTests {
 
-    private static final Actor COACH = Actor.user(UUID.randomUUID(), "SRE coach");
+    private static final Caller COACH =
+            Caller.user(UUID.randomUUID(), "SRE coach", OrganisationRole.ADMIN, Map.of(), false);
 
     @LocalServerPort
     int port;
@@ -68,21 +70,23 @@ class SignalClassifierIntegrationTests {
                 List.of(condition("payload.severity", "equals", "critical")),
                 "P1",
                 List.of(),
-                null);
+                null,
+                COACH);
         var checkout = alertRules.create(
                 service,
                 "checkout component",
                 List.of(condition("payload.component", "regex", "check.*")),
                 "P2",
                 List.of(),
-                null);
+                null,
+                COACH);
         Map<String, String> alert = Map.of("payload.severity", "critical", "payload.component", "checkout-api");
 
         var first = classifier.classifyAlert(service, alert, clock.instant());
         assertThat(first.priority()).isEqualTo("P1");
         assertThat(first.reason()).isEqualTo("P1 by rule 'critical alerts'");
 
-        alertRules.reorder(service, List.of(checkout.id(), critical.id()));
+        alertRules.reorder(service, List.of(checkout.id(), critical.id()), COACH);
 
         assertThat(classifier.classifyAlert(service, alert, clock.instant()).priority())
                 .isEqualTo("P2");
@@ -91,23 +95,37 @@ class SignalClassifierIntegrationTests {
     @Test
     void everyOperatorMatchesAsDocumented() {
         alertRules.create(
-                service, "team label", List.of(condition("labels.team", "equals", "payments")), "P1", List.of(), null);
+                service,
+                "team label",
+                List.of(condition("labels.team", "equals", "payments")),
+                "P1",
+                List.of(),
+                null,
+                COACH);
         alertRules.create(
-                service, "not prod", List.of(condition("labels.env", "notEquals", "prod")), "P4", List.of(), null);
+                service,
+                "not prod",
+                List.of(condition("labels.env", "notEquals", "prod")),
+                "P4",
+                List.of(),
+                null,
+                COACH);
         alertRules.create(
                 service,
                 "has runbook",
                 List.of(new RuleCondition("annotations.runbook", RuleCondition.Op.EXISTS, null)),
                 "P2",
                 List.of(),
-                null);
+                null,
+                COACH);
         alertRules.create(
                 service,
                 "db hosts",
                 List.of(condition("custom_details.host", "regex", "db-[0-9]+")),
                 "P3",
                 List.of(),
-                null);
+                null,
+                COACH);
 
         assertThat(priority(Map.of("labels.team", "payments", "labels.env", "prod")))
                 .isEqualTo("P1");
@@ -128,7 +146,8 @@ class SignalClassifierIntegrationTests {
                 List.of(condition("payload.severity", "equals", "info")),
                 null,
                 List.of(),
-                null);
+                null,
+                COACH);
 
         var decision = classifier.classifyAlert(service, Map.of("payload.severity", "info"), clock.instant());
 
@@ -158,7 +177,8 @@ class SignalClassifierIntegrationTests {
                 List.of(condition("labels.alertname", "equals", "CheckoutDown")),
                 "P4",
                 List.of(new FrequencyStep(3, Duration.ofHours(1), "P2")),
-                null);
+                null,
+                COACH);
         var alert = Map.of("labels.alertname", "CheckoutDown");
 
         assertThat(classifier.classifyAlert(service, alert, clock.instant()).priority())

@@ -100,8 +100,8 @@ class IdentityApiIntegrationTests {
         assertThat(pagedOnly.get("username").asString()).isEqualTo("pat-" + suffix + "@example.com");
 
         var eve = Api.basic(port, "eve-" + suffix, "eve-password-123");
-        assertThat(eve.get("/api/v1/me").expect(200).json().get("admin").asBoolean())
-                .isFalse();
+        assertThat(eve.get("/api/v1/me").expect(200).json().get("role").asString())
+                .isEqualTo("member");
         assertThat(eve.post("/api/v1/users", "{\"username\":\"mallory-" + suffix + "\",\"name\":\"M\"}")
                         .status())
                 .isEqualTo(403);

@@ -7,12 +7,11 @@ import dev.klaxon.classification.ClassificationDefinition;
 import dev.klaxon.classification.FrequencyStep;
 import dev.klaxon.classification.RuleCondition;
 import dev.klaxon.common.InvalidInputException;
-import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.Caller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,6 +61,7 @@ class AlertRulePages {
             @RequestParam(required = false) Integer moreThan,
             @RequestParam(required = false) Integer withinMinutes,
             @RequestParam(defaultValue = "") String frequencyPriority,
+            Caller me,
             Model model) {
         List<RuleCondition> conditions = new ArrayList<>();
         for (int i = 0; fields != null && i < Math.min(fields.size(), FORM_CONDITIONS); i++) {
@@ -83,12 +83,12 @@ class AlertRulePages {
                         moreThan,
                         Duration.ofMinutes(withinMinutes == null ? 60 : withinMinutes),
                         frequencyPriority.isEmpty() ? null : frequencyPriority));
-        alertRules.create(serviceId, name, conditions, priority.isEmpty() ? null : priority, frequency, null);
+        alertRules.create(serviceId, name, conditions, priority.isEmpty() ? null : priority, frequency, null, me);
         return section(serviceId, model);
     }
 
     @PostMapping("/alert-rules/{ruleId}/move")
-    String move(@PathVariable UUID ruleId, @RequestParam String direction, Model model) {
+    String move(@PathVariable UUID ruleId, @RequestParam String direction, Caller me, Model model) {
         var rule = alertRules.get(ruleId);
         List<UUID> order = new ArrayList<>(
                 alertRules.list(rule.serviceId()).stream().map(AlertRule::id).toList());
@@ -96,26 +96,22 @@ class AlertRulePages {
         int to = "up".equals(direction) ? from - 1 : from + 1;
         if (to >= 0 && to < order.size()) {
             order.add(to, order.remove(from));
-            alertRules.reorder(rule.serviceId(), order);
+            alertRules.reorder(rule.serviceId(), order, me);
         }
         return section(rule.serviceId(), model);
     }
 
     @PostMapping("/alert-rules/{ruleId}/delete")
-    String delete(@PathVariable UUID ruleId, Model model) {
+    String delete(@PathVariable UUID ruleId, Caller me, Model model) {
         var rule = alertRules.get(ruleId);
-        alertRules.delete(ruleId);
+        alertRules.delete(ruleId, me);
         return section(rule.serviceId(), model);
     }
 
     @PostMapping("/services/{serviceId}/alert-rules/default")
-    String setDefault(
-            @PathVariable UUID serviceId,
-            @RequestParam String priority,
-            @AuthenticationPrincipal KlaxonUser me,
-            Model model) {
+    String setDefault(@PathVariable UUID serviceId, @RequestParam String priority, Caller me, Model model) {
         boolean opens = !"none".equals(priority);
-        alertRules.setDefault(serviceId, opens, opens ? priority : null, me.actor());
+        alertRules.setDefault(serviceId, opens, opens ? priority : null, me);
         return section(serviceId, model);
     }
 }

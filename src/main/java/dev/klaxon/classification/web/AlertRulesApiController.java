@@ -8,12 +8,11 @@ import dev.klaxon.classification.ServiceDefault;
 import dev.klaxon.classification.SloPriorities;
 import dev.klaxon.classification.SloPriority;
 import dev.klaxon.common.NotFoundException;
-import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.Caller;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,9 +55,15 @@ class AlertRulesApiController {
 
     @PostMapping("/services/{serviceId}/alert-rules")
     @ResponseStatus(HttpStatus.CREATED)
-    AlertRule create(@PathVariable UUID serviceId, @RequestBody RuleBody body) {
+    AlertRule create(@PathVariable UUID serviceId, @RequestBody RuleBody body, Caller me) {
         return alertRules.create(
-                serviceId, nameOrDefault(body), body.conditions(), body.priority(), body.frequency(), body.position());
+                serviceId,
+                nameOrDefault(body),
+                body.conditions(),
+                body.priority(),
+                body.frequency(),
+                body.position(),
+                me);
     }
 
     @GetMapping("/services/{serviceId}/alert-rules")
@@ -67,8 +72,8 @@ class AlertRulesApiController {
     }
 
     @PutMapping("/services/{serviceId}/alert-rules/order")
-    List<AlertRule> reorder(@PathVariable UUID serviceId, @RequestBody Order body) {
-        return alertRules.reorder(serviceId, body.ruleIds());
+    List<AlertRule> reorder(@PathVariable UUID serviceId, @RequestBody Order body, Caller me) {
+        return alertRules.reorder(serviceId, body.ruleIds(), me);
     }
 
     @GetMapping("/services/{serviceId}/alert-rules/default")
@@ -82,10 +87,9 @@ class AlertRulesApiController {
 
     /** {@code {"priority":"P3"}} or {@code {"opensIncident":false}}. */
     @PutMapping("/services/{serviceId}/alert-rules/default")
-    ServiceDefault setDefault(
-            @PathVariable UUID serviceId, @RequestBody DefaultBody body, @AuthenticationPrincipal KlaxonUser me) {
+    ServiceDefault setDefault(@PathVariable UUID serviceId, @RequestBody DefaultBody body, Caller me) {
         boolean opens = body.opensIncident() == null || body.opensIncident();
-        return alertRules.setDefault(serviceId, opens, body.priority(), me.actor());
+        return alertRules.setDefault(serviceId, opens, body.priority(), me);
     }
 
     @GetMapping("/alert-rules/{ruleId}")
@@ -94,20 +98,19 @@ class AlertRulesApiController {
     }
 
     @PutMapping("/alert-rules/{ruleId}")
-    AlertRule update(@PathVariable UUID ruleId, @RequestBody RuleBody body) {
-        return alertRules.update(ruleId, nameOrDefault(body), body.conditions(), body.priority(), body.frequency());
+    AlertRule update(@PathVariable UUID ruleId, @RequestBody RuleBody body, Caller me) {
+        return alertRules.update(ruleId, nameOrDefault(body), body.conditions(), body.priority(), body.frequency(), me);
     }
 
     @DeleteMapping("/alert-rules/{ruleId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable UUID ruleId) {
-        alertRules.delete(ruleId);
+    void delete(@PathVariable UUID ruleId, Caller me) {
+        alertRules.delete(ruleId, me);
     }
 
     @PutMapping("/slos/{sloId}/priority")
-    SloPriority setSloPriority(
-            @PathVariable UUID sloId, @RequestBody SloPriorityBody body, @AuthenticationPrincipal KlaxonUser me) {
-        return sloPriorities.set(sloId, body.priority(), body.frequency(), me.actor());
+    SloPriority setSloPriority(@PathVariable UUID sloId, @RequestBody SloPriorityBody body, Caller me) {
+        return sloPriorities.set(sloId, body.priority(), body.frequency(), me);
     }
 
     @GetMapping("/slos/{sloId}/priority/history")

@@ -5,13 +5,12 @@ import dev.klaxon.classification.ClassificationDefinition;
 import dev.klaxon.classification.ClassificationVersion;
 import dev.klaxon.classification.ErrorBudgetFallback;
 import dev.klaxon.classification.internal.ClassificationFormat;
-import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -94,20 +93,17 @@ class ClassificationApiController {
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> putJson(@RequestBody String body, @AuthenticationPrincipal KlaxonUser me) {
+    ResponseEntity<String> putJson(@RequestBody String body, Caller me) {
         var document = format.fromJson(body, ClassificationDocument.class);
-        var saved = classification.replace(document.definition(), document.version(), me.actor());
+        var saved = classification.replace(document.definition(), document.version(), me);
         return json(format.toJson(ClassificationDocument.of(saved)));
     }
 
     @PutMapping(consumes = {YAML, "application/x-yaml", "text/yaml"})
     ResponseEntity<String> putYaml(
-            @RequestBody String body,
-            @AuthenticationPrincipal KlaxonUser me,
-            @RequestHeader(value = "Accept", required = false) String accept) {
+            @RequestBody String body, Caller me, @RequestHeader(value = "Accept", required = false) String accept) {
         var document = format.fromYaml(body, ClassificationDocument.class);
-        var saved = ClassificationDocument.of(
-                classification.replace(document.definition(), document.version(), me.actor()));
+        var saved = ClassificationDocument.of(classification.replace(document.definition(), document.version(), me));
         return accept != null && accept.contains("yaml") ? yaml(format.toYaml(saved)) : json(format.toJson(saved));
     }
 

@@ -6,11 +6,10 @@ import dev.klaxon.classification.web.ClassificationApiController.ClassificationD
 import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NavigationLink;
-import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.Caller;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,10 +46,10 @@ class ClassificationPages {
     }
 
     @PostMapping("/classification")
-    String save(@RequestParam String document, @AuthenticationPrincipal KlaxonUser me, Model model) {
+    String save(@RequestParam String document, Caller me, Model model) {
         try {
             var parsed = format.fromYaml(document, ClassificationDocument.class);
-            var saved = classification.replace(parsed.definition(), parsed.version(), me.actor());
+            var saved = classification.replace(parsed.definition(), parsed.version(), me);
             model.addAttribute("saved", saved.version());
             return render(model, format.toYaml(ClassificationDocument.of(saved)), List.of(), null);
         } catch (InvalidInputException e) {

@@ -32,10 +32,11 @@ public class PolicyStore {
     public void insert(EscalationPolicy policy) {
         jdbc.sql("""
                 INSERT INTO escalation_policies
-                    (id, name, description, repeat_count, renotify_after_ack_seconds, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    (id, team_id, name, description, repeat_count, renotify_after_ack_seconds, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         policy.id(),
+                        policy.teamId(),
                         policy.name(),
                         policy.description(),
                         policy.repeat(),
@@ -49,9 +50,11 @@ public class PolicyStore {
     public void replace(EscalationPolicy policy) {
         jdbc.sql("""
                 UPDATE escalation_policies
-                SET name = ?, description = ?, repeat_count = ?, renotify_after_ack_seconds = ?, updated_at = ?
+                SET team_id = ?, name = ?, description = ?, repeat_count = ?, renotify_after_ack_seconds = ?,
+                    updated_at = ?
                 WHERE id = ?""")
                 .params(
+                        policy.teamId(),
                         policy.name(),
                         policy.description(),
                         policy.repeat(),
@@ -134,6 +137,7 @@ public class PolicyStore {
 
     private record Header(
             UUID id,
+            UUID teamId,
             String name,
             String description,
             int repeat,
@@ -144,6 +148,7 @@ public class PolicyStore {
     private static Header header(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Header(
                 rs.getObject("id", UUID.class),
+                rs.getObject("team_id", UUID.class),
                 rs.getString("name"),
                 rs.getString("description"),
                 rs.getInt("repeat_count"),
@@ -179,6 +184,7 @@ public class PolicyStore {
         return headers.stream()
                 .map(h -> new EscalationPolicy(
                         h.id(),
+                        h.teamId(),
                         h.name(),
                         h.description(),
                         h.repeat(),

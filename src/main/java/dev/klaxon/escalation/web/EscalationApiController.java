@@ -8,6 +8,7 @@ import dev.klaxon.escalation.EscalationPolicySpec;
 import dev.klaxon.escalation.EscalationTarget;
 import dev.klaxon.escalation.EscalationView;
 import dev.klaxon.escalation.Escalations;
+import dev.klaxon.identity.Caller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,12 @@ class EscalationApiController {
     record LevelBody(Duration timeout, List<TargetBody> targets) {}
 
     record PolicyBody(
-            String name, String description, Integer repeat, Duration renotifyAfterAck, List<LevelBody> levels) {}
+            UUID teamId,
+            String name,
+            String description,
+            Integer repeat,
+            Duration renotifyAfterAck,
+            List<LevelBody> levels) {}
 
     record TargetResponse(String type, UUID id, UUID teamId, String role) {}
 
@@ -51,6 +57,7 @@ class EscalationApiController {
 
     record PolicyResponse(
             UUID id,
+            UUID teamId,
             String name,
             String description,
             int repeat,
@@ -62,8 +69,8 @@ class EscalationApiController {
 
     @PostMapping("/escalation-policies")
     @ResponseStatus(HttpStatus.CREATED)
-    PolicyResponse create(@RequestBody PolicyBody body) {
-        return response(policies.create(spec(body)));
+    PolicyResponse create(@RequestBody PolicyBody body, Caller caller) {
+        return response(policies.create(spec(body), caller));
     }
 
     @GetMapping("/escalation-policies")
@@ -77,14 +84,14 @@ class EscalationApiController {
     }
 
     @PutMapping("/escalation-policies/{id}")
-    PolicyResponse replace(@PathVariable UUID id, @RequestBody PolicyBody body) {
-        return response(policies.replace(id, spec(body)));
+    PolicyResponse replace(@PathVariable UUID id, @RequestBody PolicyBody body, Caller caller) {
+        return response(policies.replace(id, spec(body), caller));
     }
 
     @DeleteMapping("/escalation-policies/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable UUID id) {
-        policies.delete(id);
+    void delete(@PathVariable UUID id, Caller caller) {
+        policies.delete(id, caller);
     }
 
     @GetMapping("/incidents/{id}/escalation")
@@ -111,7 +118,7 @@ class EscalationApiController {
                                                         .toList()))
                         .toList();
         return new EscalationPolicySpec(
-                body.name(), body.description(), body.repeat(), body.renotifyAfterAck(), levels);
+                body.teamId(), body.name(), body.description(), body.repeat(), body.renotifyAfterAck(), levels);
     }
 
     private static EscalationTarget.Type type(String wire) {
@@ -128,6 +135,7 @@ class EscalationApiController {
     static PolicyResponse response(EscalationPolicy policy) {
         return new PolicyResponse(
                 policy.id(),
+                policy.teamId(),
                 policy.name(),
                 policy.description(),
                 policy.repeat(),

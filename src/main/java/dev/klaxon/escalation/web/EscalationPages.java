@@ -8,6 +8,8 @@ import dev.klaxon.escalation.EscalationPolicy;
 import dev.klaxon.escalation.EscalationPolicySpec;
 import dev.klaxon.escalation.EscalationTarget;
 import dev.klaxon.escalation.Escalations;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Teams;
 import dev.klaxon.identity.Users;
 import dev.klaxon.oncall.OnCall;
 import dev.klaxon.services.Services;
@@ -41,14 +43,21 @@ class EscalationPages {
     private final Services services;
     private final Users users;
     private final OnCall onCall;
+    private final Teams teams;
 
     EscalationPages(
-            EscalationPolicies policies, Escalations escalations, Services services, Users users, OnCall onCall) {
+            EscalationPolicies policies,
+            Escalations escalations,
+            Services services,
+            Users users,
+            OnCall onCall,
+            Teams teams) {
         this.policies = policies;
         this.escalations = escalations;
         this.services = services;
         this.users = users;
         this.onCall = onCall;
+        this.teams = teams;
     }
 
     @GetMapping("/escalation-policies")
@@ -68,20 +77,20 @@ class EscalationPages {
     }
 
     @PostMapping("/escalation-policies")
-    String create(@RequestParam MultiValueMap<String, String> form) {
-        EscalationPolicy created = policies.create(spec(form));
+    String create(@RequestParam MultiValueMap<String, String> form, Caller caller) {
+        EscalationPolicy created = policies.create(spec(form), caller);
         return "redirect:/escalation-policies/" + created.id();
     }
 
     @PostMapping("/escalation-policies/{id}")
-    String replace(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form) {
-        policies.replace(id, spec(form));
+    String replace(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Caller caller) {
+        policies.replace(id, spec(form), caller);
         return "redirect:/escalation-policies/" + id;
     }
 
     @PostMapping("/escalation-policies/{id}/delete")
-    String delete(@PathVariable UUID id) {
-        policies.delete(id);
+    String delete(@PathVariable UUID id, Caller caller) {
+        policies.delete(id, caller);
         return "redirect:/escalation-policies";
     }
 
@@ -89,7 +98,11 @@ class EscalationPages {
     String serviceSection(@PathVariable UUID serviceId, Model model) {
         var service = services.get(serviceId);
         model.addAttribute("service", service);
-        model.addAttribute("policies", policies.list());
+        model.addAttribute(
+                "policies",
+                policies.list().stream()
+                        .filter(p -> p.teamId() == null || p.teamId().equals(service.teamId()))
+                        .toList());
         model.addAttribute(
                 "current",
                 service.escalationPolicyId() == null
@@ -99,8 +112,8 @@ class EscalationPages {
     }
 
     @PostMapping("/services/{serviceId}/escalation")
-    String setServicePolicy(@PathVariable UUID serviceId, @RequestParam UUID policyId, Model model) {
-        services.update(serviceId, null, null, null, policyId);
+    String setServicePolicy(@PathVariable UUID serviceId, @RequestParam UUID policyId, Caller caller, Model model) {
+        services.update(serviceId, null, null, null, policyId, caller);
         return serviceSection(serviceId, model);
     }
 
@@ -114,6 +127,7 @@ class EscalationPages {
         model.addAttribute("policy", policy);
         model.addAttribute("levels", FormLevel.of(policy));
         model.addAttribute("users", users.list());
+        model.addAttribute("teams", teams.list());
         model.addAttribute("rotations", onCall.rotations(null, null));
         model.addAttribute("usedBy", policy == null ? List.of() : services.usingPolicy(policy.id()));
         return "escalation/form";
@@ -181,7 +195,9 @@ class EscalationPages {
         }
         String repeat = form.getFirst("repeat");
         String renotify = form.getFirst("renotifyMinutes");
+        String teamId = form.getFirst("teamId");
         return new EscalationPolicySpec(
+                teamId == null || teamId.isBlank() ? null : uuid(teamId, "teamId"),
                 form.getFirst("name"),
                 form.getFirst("description"),
                 repeat == null || repeat.isBlank() ? 0 : (int) number(repeat, "repeat"),

@@ -2,6 +2,8 @@ package dev.klaxon.identity.internal;
 
 import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.Secrets;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.OrganisationRole;
 import dev.klaxon.identity.Users;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,7 @@ class AdminBootstrap implements ApplicationRunner {
                 properties.adminPassword() == null || properties.adminPassword().isBlank();
         String password = generated ? Secrets.randomAlphanumeric(20) : properties.adminPassword();
         try {
-            users.create("admin", "Administrator", null, password, true);
+            users.create("admin", "Administrator", null, password, OrganisationRole.ADMIN, Caller.system());
         } catch (ConflictException e) {
             return; // another instance sharing the database created it first
         }

@@ -1,6 +1,7 @@
 package dev.klaxon.identity.internal;
 
 import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.OrganisationRole;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -18,14 +19,17 @@ class DatabaseUserDetailsService implements UserDetailsService {
 
     @Override
     public KlaxonUser loadUserByUsername(String username) {
-        return jdbc.sql(
-                        "SELECT id, username, display_name, admin, password_hash FROM identity_users WHERE username = ?")
+        return jdbc.sql("""
+                        SELECT id, username, display_name, org_role, active, password_hash
+                        FROM identity_users WHERE username = ?""")
                 .param(username)
                 .query((rs, n) -> new KlaxonUser(
                         rs.getObject("id", UUID.class),
                         rs.getString("username"),
                         rs.getString("display_name"),
-                        rs.getBoolean("admin"),
+                        OrganisationRole.parse(rs.getString("org_role"), "org_role"),
+                        rs.getBoolean("active"),
+                        false,
                         // A user without a password can use API tokens but never a password login.
                         rs.getString("password_hash") == null ? "{noop-disabled}" : rs.getString("password_hash")))
                 .optional()

@@ -2,16 +2,17 @@ package dev.klaxon.identity.internal;
 
 import dev.klaxon.common.PublicPath;
 import dev.klaxon.identity.ApiTokens;
+import dev.klaxon.identity.Users;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -19,8 +20,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Who may call what. Everything needs a signed-in user except health, the login page, static assets and
- * the intake endpoints, which authenticate with the integration's routing key instead.
+ * Who may call at all. Everything needs a signed-in user except health, the login page, static assets and
+ * the intake endpoints, which authenticate with the integration's routing key instead. What a signed-in user may
+ * do is decided by the module facades through {@link dev.klaxon.identity.Caller} (see docs/permissions.md).
  *
  * <p>One filter chain serves the UI and the API: browsers use a session from the login form, scripts use
  * HTTP Basic or an API token per request. API paths answer 401 problem details instead of redirecting.
@@ -64,7 +66,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, ApiTokens tokens, ObjectMapper json, List<PublicPath> publicPaths) throws Exception {
+            HttpSecurity http, ApiTokens tokens, Users users, ObjectMapper json, List<PublicPath> publicPaths)
+            throws Exception {
         var apiEntryPoint = new ProblemAuthenticationEntryPoint(json);
         RequestMatcher apiPaths = request -> {
             String path =
@@ -79,8 +82,6 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(secretInUrl)
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/users", "/admin/users")
-                        .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(needsCsrf))
@@ -93,6 +94,8 @@ class SecurityConfiguration {
                                 csp -> csp.policyDirectives(
                                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
                 .addFilterBefore(new BearerTokenFilter(tokens, apiEntryPoint), BasicAuthenticationFilter.class)
+                // Who the caller is, and what they may do, is settled once authentication and the URL rules are.
+                .addFilterAfter(new CallerFilter(users, apiEntryPoint, apiPaths, json), AuthorizationFilter.class)
                 .requestCache(Customizer.withDefaults());
         return http.build();
     }
@@ -108,7 +111,7 @@ class SecurityConfiguration {
                 .toList());
     }
 
-    private static boolean isSafe(String method) {
+    static boolean isSafe(String method) {
         return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method);
     }
 }

@@ -3,7 +3,7 @@ package dev.klaxon.incidents.web;
 import dev.klaxon.classification.Classification;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NavigationLink;
-import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.Caller;
 import dev.klaxon.identity.TeamView;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.identity.Users;
@@ -23,7 +23,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,8 +81,8 @@ class IncidentPages {
 
     /** The signed-in user's id, preselected in the role assignment form. */
     @ModelAttribute("me")
-    UUID me(@AuthenticationPrincipal KlaxonUser me) {
-        return me == null ? null : me.id();
+    UUID me(Caller me) {
+        return me == null ? null : me.userId().orElseThrow();
     }
 
     @GetMapping("/incidents")
@@ -119,28 +118,20 @@ class IncidentPages {
 
     @PostMapping("/incidents/{id}/acknowledge")
     String acknowledge(
-            @PathVariable UUID id,
-            @AuthenticationPrincipal KlaxonUser me,
-            @RequestParam(defaultValue = "detail") String from,
-            Model model) {
-        var incident = incidents.acknowledge(id, me.actor());
+            @PathVariable UUID id, Caller me, @RequestParam(defaultValue = "detail") String from, Model model) {
+        var incident = incidents.acknowledge(id, me);
         return afterAction(incident, from, model);
     }
 
     @PostMapping("/incidents/{id}/resolve")
-    String resolve(
-            @PathVariable UUID id,
-            @AuthenticationPrincipal KlaxonUser me,
-            @RequestParam(defaultValue = "detail") String from,
-            Model model) {
-        var incident = incidents.resolve(id, me.actor());
+    String resolve(@PathVariable UUID id, Caller me, @RequestParam(defaultValue = "detail") String from, Model model) {
+        var incident = incidents.resolve(id, me);
         return afterAction(incident, from, model);
     }
 
     @PostMapping("/incidents/{id}/notes")
-    String addNote(
-            @PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me, @RequestParam String text, Model model) {
-        incidents.addNote(id, me.actor(), text);
+    String addNote(@PathVariable UUID id, Caller me, @RequestParam String text, Model model) {
+        incidents.addNote(id, me, text);
         detailPage(incidents.get(id), model);
         return "incidents/detail :: body";
     }
@@ -148,54 +139,50 @@ class IncidentPages {
     @PostMapping("/incidents/{id}/priority")
     String changePriority(
             @PathVariable UUID id,
-            @AuthenticationPrincipal KlaxonUser me,
+            Caller me,
             @RequestParam(required = false) String priority,
             @RequestParam(required = false) String reason,
             Model model) {
-        return afterChange(classifying.changePriority(id, priority, reason, me.actor()), model);
+        return afterChange(classifying.changePriority(id, priority, reason, me), model);
     }
 
     @PostMapping("/incidents/{id}/severity")
     String changeSeverity(
             @PathVariable UUID id,
-            @AuthenticationPrincipal KlaxonUser me,
+            Caller me,
             @RequestParam(required = false) String severity,
             @RequestParam(required = false) String reason,
             Model model) {
-        return afterChange(classifying.changeSeverity(id, severity, reason, me.actor()), model);
+        return afterChange(classifying.changeSeverity(id, severity, reason, me), model);
     }
 
     @PostMapping("/incidents/{id}/roles")
     String assignRole(
             @PathVariable UUID id,
-            @AuthenticationPrincipal KlaxonUser me,
+            Caller me,
             @RequestParam(required = false) String role,
             @RequestParam(required = false) UUID userId,
             @RequestParam(required = false) String reason,
             Model model) {
-        return afterChange(classifying.assignRole(id, role, userId, reason, me.actor()), model);
+        return afterChange(classifying.assignRole(id, role, userId, reason, me), model);
     }
 
     /** The reason comes from the browser's prompt ({@code hx-prompt}) or a form field. */
     @PostMapping("/incidents/{id}/roles/unassign")
     String unassignRole(
             @PathVariable UUID id,
-            @AuthenticationPrincipal KlaxonUser me,
+            Caller me,
             @RequestParam(required = false) String role,
             @RequestParam(required = false) String reason,
             @RequestHeader(value = "HX-Prompt", required = false) String prompt,
             Model model) {
         String why = reason != null && !reason.isBlank() ? reason : prompt;
-        return afterChange(classifying.unassignRole(id, role, why, me.actor()), model);
+        return afterChange(classifying.unassignRole(id, role, why, me), model);
     }
 
     @PostMapping("/incidents/{id}/teams")
-    String involveTeam(
-            @PathVariable UUID id,
-            @AuthenticationPrincipal KlaxonUser me,
-            @RequestParam(required = false) UUID teamId,
-            Model model) {
-        return afterChange(classifying.involveTeam(id, teamId, me.actor()), model);
+    String involveTeam(@PathVariable UUID id, Caller me, @RequestParam(required = false) UUID teamId, Model model) {
+        return afterChange(classifying.involveTeam(id, teamId, me), model);
     }
 
     private String afterChange(IncidentView incident, Model model) {

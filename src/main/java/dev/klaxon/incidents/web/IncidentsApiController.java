@@ -1,6 +1,6 @@
 package dev.klaxon.incidents.web;
 
-import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.Caller;
 import dev.klaxon.incidents.ClassificationChangeView;
 import dev.klaxon.incidents.IncidentClassification;
 import dev.klaxon.incidents.IncidentPage;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -101,22 +100,19 @@ class IncidentsApiController {
     }
 
     @PostMapping("/{id}/priority")
-    IncidentView changePriority(
-            @PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me, @RequestBody PriorityChange body) {
-        return classification.changePriority(id, body.priority(), body.reason(), me.actor());
+    IncidentView changePriority(@PathVariable UUID id, Caller me, @RequestBody PriorityChange body) {
+        return classification.changePriority(id, body.priority(), body.reason(), me);
     }
 
     @PostMapping("/{id}/severity")
-    IncidentView changeSeverity(
-            @PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me, @RequestBody SeverityChange body) {
-        return classification.changeSeverity(id, body.severity(), body.reason(), me.actor());
+    IncidentView changeSeverity(@PathVariable UUID id, Caller me, @RequestBody SeverityChange body) {
+        return classification.changeSeverity(id, body.severity(), body.reason(), me);
     }
 
     /** Assigns a role, or hands it over from its holder. */
     @PostMapping("/{id}/roles")
-    IncidentView assignRole(
-            @PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me, @RequestBody RoleAssignment body) {
-        return classification.assignRole(id, body.role(), body.userId(), body.reason(), me.actor());
+    IncidentView assignRole(@PathVariable UUID id, Caller me, @RequestBody RoleAssignment body) {
+        return classification.assignRole(id, body.role(), body.userId(), body.reason(), me);
     }
 
     /** Unassigns a role; the reason is a query parameter ({@code ?reason=...}) and required. */
@@ -125,14 +121,13 @@ class IncidentsApiController {
             @PathVariable UUID id,
             @PathVariable String role,
             @RequestParam(required = false) String reason,
-            @AuthenticationPrincipal KlaxonUser me) {
-        return classification.unassignRole(id, role, reason, me.actor());
+            Caller me) {
+        return classification.unassignRole(id, role, reason, me);
     }
 
     @PostMapping("/{id}/teams")
-    IncidentView involveTeam(
-            @PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me, @RequestBody TeamInvolvement body) {
-        return classification.involveTeam(id, body.teamId(), me.actor());
+    IncidentView involveTeam(@PathVariable UUID id, Caller me, @RequestBody TeamInvolvement body) {
+        return classification.involveTeam(id, body.teamId(), me);
     }
 
     @GetMapping("/{id}")
@@ -146,19 +141,18 @@ class IncidentsApiController {
     }
 
     @PostMapping("/{id}/acknowledge")
-    IncidentView acknowledge(@PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me) {
-        return incidents.acknowledge(id, me.actor());
+    IncidentView acknowledge(@PathVariable UUID id, Caller me) {
+        return incidents.acknowledge(id, me);
     }
 
     @PostMapping("/{id}/resolve")
-    IncidentView resolve(@PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me) {
-        return incidents.resolve(id, me.actor());
+    IncidentView resolve(@PathVariable UUID id, Caller me) {
+        return incidents.resolve(id, me);
     }
 
     @PostMapping("/{id}/notes")
     @ResponseStatus(HttpStatus.CREATED)
-    TimelineEntryView addNote(
-            @PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me, @Valid @RequestBody NewNote body) {
-        return incidents.addNote(id, me.actor(), body.text());
+    TimelineEntryView addNote(@PathVariable UUID id, Caller me, @Valid @RequestBody NewNote body) {
+        return incidents.addNote(id, me, body.text());
     }
 }

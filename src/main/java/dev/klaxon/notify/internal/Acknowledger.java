@@ -3,6 +3,8 @@ package dev.klaxon.notify.internal;
 import dev.klaxon.common.Actor;
 import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.InvalidInputException;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.UserView;
 import dev.klaxon.identity.Users;
 import dev.klaxon.incidents.IncidentClassification;
@@ -16,6 +18,7 @@ import dev.klaxon.notify.PageAcknowledged;
 import dev.klaxon.notify.PageReason;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -156,16 +159,22 @@ public class Acknowledger {
             return new Result(Outcome.ALREADY_USED, page, incident, name, "This link has already been used.");
         }
         Actor actor = Actor.user(page.userId(), name);
+        // The signed, single-use link is the authority, whatever the person's team roles: they were paged for this.
+        Caller byLink = Caller.delegated(
+                actor,
+                page.reason() == PageReason.ROLE
+                        ? EnumSet.of(Permission.INCIDENTS_CLASSIFY)
+                        : EnumSet.of(Permission.INCIDENTS_RESPOND));
         Outcome outcome;
         String message;
         if (page.reason() == PageReason.ROLE) {
             incident = classification.assignRole(
-                    page.incidentId(), page.role(), page.userId(), "Accepted the page", actor);
+                    page.incidentId(), page.role(), page.userId(), "Accepted the page", byLink);
             outcome = Outcome.ROLE_ACCEPTED;
             message = name + " is now " + page.role() + ".";
         } else {
             boolean wasAcknowledged = incident.status() == IncidentStatus.ACKNOWLEDGED;
-            incident = incidents.acknowledge(page.incidentId(), actor);
+            incident = incidents.acknowledge(page.incidentId(), byLink);
             outcome = Outcome.ACKNOWLEDGED;
             message = wasAcknowledged
                     ? "Acknowledged. " + incident.acknowledgedBy() + " had already acknowledged the incident."

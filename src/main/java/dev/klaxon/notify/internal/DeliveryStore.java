@@ -289,6 +289,14 @@ public class DeliveryStore {
                 .update();
     }
 
+    /** Cancels everything not yet sent to a person (a deactivated one); returns how many deliveries. */
+    public int cancelPendingForUser(UUID userId, String why) {
+        return jdbc.sql("UPDATE notify_deliveries SET status = 'CANCELLED', last_error = ?"
+                        + " WHERE user_id = ? AND status IN ('PENDING', 'FAILED')")
+                .params(why, userId)
+                .update();
+    }
+
     private List<UUID> dueIds(String status, Instant now, int limit) {
         return jdbc.sql("""
                 SELECT id FROM notify_deliveries WHERE status = ? AND next_attempt_at <= ?

@@ -1,12 +1,12 @@
 package dev.klaxon.notify.web;
 
-import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.Users;
 import dev.klaxon.notify.ContactMethods;
 import dev.klaxon.notify.ContactType;
 import java.util.Arrays;
 import java.util.UUID;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,21 +32,19 @@ class NotificationPages {
 
     /** The signed-in person's own page, or (for admins picking someone) {@code ?person=<id>}. */
     @GetMapping("/notifications")
-    String mine(
-            @AuthenticationPrincipal KlaxonUser me,
-            @RequestParam(name = "person", required = false) UUID person,
-            Model model) {
-        return page(me, person == null ? me.id() : person, model);
+    String mine(Caller me, @RequestParam(name = "person", required = false) UUID person, Model model) {
+        return page(me, person == null ? me.userId().orElseThrow() : person, model);
     }
 
     @GetMapping("/notifications/{userId}")
-    String page(@AuthenticationPrincipal KlaxonUser me, @PathVariable UUID userId, Model model) {
+    String page(Caller me, @PathVariable UUID userId, Model model) {
         model.addAttribute("methods", contactMethods.list(me, userId));
         model.addAttribute("rules", contactMethods.rules(me, userId));
         model.addAttribute("person", users.get(userId));
-        model.addAttribute("self", me.id().equals(userId));
-        model.addAttribute("admin", me.admin());
-        model.addAttribute("people", me.admin() ? users.list() : java.util.List.of());
+        model.addAttribute("self", me.userId().orElseThrow().equals(userId));
+        boolean admin = me.can(Permission.USERS_MANAGE);
+        model.addAttribute("admin", admin);
+        model.addAttribute("people", admin ? users.list() : java.util.List.of());
         model.addAttribute(
                 "types",
                 Arrays.stream(ContactType.values()).map(ContactType::id).toList());
@@ -54,25 +52,25 @@ class NotificationPages {
     }
 
     @PostMapping("/notifications/{userId}/contact-methods")
-    String addMethod(@AuthenticationPrincipal KlaxonUser me, @PathVariable UUID userId, MethodForm form) {
+    String addMethod(Caller me, @PathVariable UUID userId, MethodForm form) {
         contactMethods.create(me, userId, form.type(), form.address(), form.label(), form.notifyImmediately());
         return "redirect:/notifications/" + userId;
     }
 
     @PostMapping("/notifications/{userId}/contact-methods/{id}/delete")
-    String deleteMethod(@AuthenticationPrincipal KlaxonUser me, @PathVariable UUID userId, @PathVariable UUID id) {
+    String deleteMethod(Caller me, @PathVariable UUID userId, @PathVariable UUID id) {
         contactMethods.delete(me, userId, id);
         return "redirect:/notifications/" + userId;
     }
 
     @PostMapping("/notifications/{userId}/rules")
-    String addRule(@AuthenticationPrincipal KlaxonUser me, @PathVariable UUID userId, RuleForm form) {
+    String addRule(Caller me, @PathVariable UUID userId, RuleForm form) {
         contactMethods.createRule(me, userId, form.contactMethodId(), form.delayMinutes());
         return "redirect:/notifications/" + userId;
     }
 
     @PostMapping("/notifications/{userId}/rules/{id}/delete")
-    String deleteRule(@AuthenticationPrincipal KlaxonUser me, @PathVariable UUID userId, @PathVariable UUID id) {
+    String deleteRule(Caller me, @PathVariable UUID userId, @PathVariable UUID id) {
         contactMethods.deleteRule(me, userId, id);
         return "redirect:/notifications/" + userId;
     }

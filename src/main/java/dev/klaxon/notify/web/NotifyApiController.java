@@ -1,6 +1,6 @@
 package dev.klaxon.notify.web;
 
-import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.Caller;
 import dev.klaxon.incidents.Incidents;
 import dev.klaxon.notify.ContactMethodView;
 import dev.klaxon.notify.ContactMethods;
@@ -10,7 +10,6 @@ import dev.klaxon.notify.Paging;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,38 +44,36 @@ class NotifyApiController {
 
     @PostMapping("/users/{id}/contact-methods")
     @ResponseStatus(HttpStatus.CREATED)
-    ContactMethodView create(
-            @AuthenticationPrincipal KlaxonUser me, @PathVariable UUID id, @RequestBody NewContactMethod body) {
+    ContactMethodView create(Caller me, @PathVariable UUID id, @RequestBody NewContactMethod body) {
         return contactMethods.create(
                 me, id, body.type(), body.address(), body.label(), !Boolean.FALSE.equals(body.notifyImmediately()));
     }
 
     @GetMapping("/users/{id}/contact-methods")
-    List<ContactMethodView> list(@AuthenticationPrincipal KlaxonUser me, @PathVariable UUID id) {
+    List<ContactMethodView> list(Caller me, @PathVariable UUID id) {
         return contactMethods.list(me, id);
     }
 
     @DeleteMapping("/users/{id}/contact-methods/{contactMethodId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal KlaxonUser me, @PathVariable UUID id, @PathVariable UUID contactMethodId) {
+    void delete(Caller me, @PathVariable UUID id, @PathVariable UUID contactMethodId) {
         contactMethods.delete(me, id, contactMethodId);
     }
 
     @PostMapping("/users/{id}/notification-rules")
     @ResponseStatus(HttpStatus.CREATED)
-    NotificationRuleView createRule(
-            @AuthenticationPrincipal KlaxonUser me, @PathVariable UUID id, @RequestBody NewRule body) {
+    NotificationRuleView createRule(Caller me, @PathVariable UUID id, @RequestBody NewRule body) {
         return contactMethods.createRule(me, id, body.contactMethodId(), body.delayMinutes());
     }
 
     @GetMapping("/users/{id}/notification-rules")
-    List<NotificationRuleView> rules(@AuthenticationPrincipal KlaxonUser me, @PathVariable UUID id) {
+    List<NotificationRuleView> rules(Caller me, @PathVariable UUID id) {
         return contactMethods.rules(me, id);
     }
 
     @DeleteMapping("/users/{id}/notification-rules/{ruleId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteRule(@AuthenticationPrincipal KlaxonUser me, @PathVariable UUID id, @PathVariable UUID ruleId) {
+    void deleteRule(Caller me, @PathVariable UUID id, @PathVariable UUID ruleId) {
         contactMethods.deleteRule(me, id, ruleId);
     }
 

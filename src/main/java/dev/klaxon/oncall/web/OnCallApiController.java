@@ -1,8 +1,7 @@
 package dev.klaxon.oncall.web;
 
 import dev.klaxon.common.InvalidInputException;
-import dev.klaxon.common.NotFoundException;
-import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.Caller;
 import dev.klaxon.identity.Users;
 import dev.klaxon.oncall.CalendarFeedView;
 import dev.klaxon.oncall.CalendarFeeds;
@@ -20,8 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,8 +61,8 @@ class OnCallApiController {
 
     @PostMapping("/rotations")
     @ResponseStatus(HttpStatus.CREATED)
-    RotationView create(@RequestBody RotationSpec body) {
-        return rotations.create(body);
+    RotationView create(@RequestBody RotationSpec body, Caller me) {
+        return rotations.create(body, me);
     }
 
     @GetMapping("/rotations")
@@ -79,14 +76,14 @@ class OnCallApiController {
     }
 
     @PutMapping("/rotations/{id}")
-    RotationView update(@PathVariable UUID id, @RequestBody RotationSpec body) {
-        return rotations.update(id, body);
+    RotationView update(@PathVariable UUID id, @RequestBody RotationSpec body, Caller me) {
+        return rotations.update(id, body, me);
     }
 
     @DeleteMapping("/rotations/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable UUID id) {
-        rotations.delete(id);
+    void delete(@PathVariable UUID id, Caller me) {
+        rotations.delete(id, me);
     }
 
     /** The rotation's resolved stretches overlapping [from, until); default the next 28 days. */
@@ -102,9 +99,8 @@ class OnCallApiController {
 
     @PostMapping("/rotations/{id}/overrides")
     @ResponseStatus(HttpStatus.CREATED)
-    OverrideView createOverride(
-            @PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me, @RequestBody NewOverride body) {
-        return overrides.create(id, body.userId(), body.replacesUserId(), body.from(), body.until(), me.actor());
+    OverrideView createOverride(@PathVariable UUID id, Caller me, @RequestBody NewOverride body) {
+        return overrides.create(id, body.userId(), body.replacesUserId(), body.from(), body.until(), me);
     }
 
     @GetMapping("/rotations/{id}/overrides")
@@ -114,15 +110,14 @@ class OnCallApiController {
 
     /** Cancels an override (both halves of a swap); the override stays listed with who cancelled it. */
     @DeleteMapping("/rotations/{id}/overrides/{overrideId}")
-    OverrideView cancelOverride(
-            @PathVariable UUID id, @PathVariable UUID overrideId, @AuthenticationPrincipal KlaxonUser me) {
-        return overrides.cancel(id, overrideId, me.actor());
+    OverrideView cancelOverride(@PathVariable UUID id, @PathVariable UUID overrideId, Caller me) {
+        return overrides.cancel(id, overrideId, me);
     }
 
     @PostMapping("/rotations/{id}/swaps")
     @ResponseStatus(HttpStatus.CREATED)
-    List<OverrideView> swap(@PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me, @RequestBody NewSwap body) {
-        return overrides.swap(id, body.shiftStart(), body.withShiftStart(), me.actor());
+    List<OverrideView> swap(@PathVariable UUID id, Caller me, @RequestBody NewSwap body) {
+        return overrides.swap(id, body.shiftStart(), body.withShiftStart(), me);
     }
 
     /** Who is on call at {@code at} (default now), over all rotations or those of a team and/or role. */
@@ -147,8 +142,8 @@ class OnCallApiController {
 
     @PostMapping("/rotations/{id}/calendar-feeds")
     @ResponseStatus(HttpStatus.CREATED)
-    CreatedCalendarFeed createRotationFeed(@PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me) {
-        return feeds.createForRotation(id, me.actor());
+    CreatedCalendarFeed createRotationFeed(@PathVariable UUID id, Caller me) {
+        return feeds.createForRotation(id, me);
     }
 
     @GetMapping("/rotations/{id}/calendar-feeds")
@@ -159,30 +154,18 @@ class OnCallApiController {
     /** A user's own feed; administrators may create one for anyone. */
     @PostMapping("/users/{id}/calendar-feeds")
     @ResponseStatus(HttpStatus.CREATED)
-    CreatedCalendarFeed createUserFeed(@PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me) {
-        requireSelfOrAdmin(id, me);
-        return feeds.createForUser(id, me.actor());
+    CreatedCalendarFeed createUserFeed(@PathVariable UUID id, Caller me) {
+        return feeds.createForUser(id, me);
     }
 
     @GetMapping("/users/{id}/calendar-feeds")
-    List<CalendarFeedView> userFeeds(@PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me) {
-        requireSelfOrAdmin(id, me);
-        return feeds.listForUser(id);
+    List<CalendarFeedView> userFeeds(@PathVariable UUID id, Caller me) {
+        return feeds.listForUser(id, me);
     }
 
     @DeleteMapping("/calendar-feeds/{id}")
-    CalendarFeedView revokeFeed(@PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me) {
-        CalendarFeedView feed = feeds.find(id).orElseThrow(() -> new NotFoundException("Calendar feed", id));
-        if (CalendarFeeds.USER.equals(feed.kind())) {
-            requireSelfOrAdmin(feed.subjectId(), me);
-        }
-        return feeds.revoke(id, me.actor());
-    }
-
-    private static void requireSelfOrAdmin(UUID userId, KlaxonUser me) {
-        if (!me.admin() && !me.id().equals(userId)) {
-            throw new AccessDeniedException("Only the user or an administrator may manage a user's calendar feeds");
-        }
+    CalendarFeedView revokeFeed(@PathVariable UUID id, Caller me) {
+        return feeds.revoke(id, me);
     }
 
     private static Instant end(Instant from, Instant until) {

@@ -2,7 +2,7 @@ package dev.klaxon.oncall.web;
 
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NavigationLink;
-import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.Caller;
 import dev.klaxon.identity.TeamView;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.identity.UserView;
@@ -34,7 +34,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,7 +98,7 @@ class OnCallPages {
     String onCall(
             @RequestParam(required = false) UUID teamId,
             @RequestParam(required = false) String from,
-            @AuthenticationPrincipal KlaxonUser me,
+            Caller me,
             Model model) {
         Instant now = clock.instant();
         LocalDate first;
@@ -144,14 +143,16 @@ class OnCallPages {
         model.addAttribute("next", first.plusDays(CALENDAR_DAYS).toString());
         model.addAttribute("teams", teams.list());
         model.addAttribute("teamId", teamId);
-        model.addAttribute("myShifts", onCall.shiftsOfUser(me.id(), now, now.plus(java.time.Duration.ofDays(28))));
-        model.addAttribute("myFeeds", feeds.listForUser(me.id()));
+        model.addAttribute(
+                "myShifts",
+                onCall.shiftsOfUser(me.userId().orElseThrow(), now, now.plus(java.time.Duration.ofDays(28))));
+        model.addAttribute("myFeeds", feeds.listForUser(me.userId().orElseThrow(), me));
         return "oncall/oncall";
     }
 
     @PostMapping("/oncall/my-feed")
-    String createMyFeed(@AuthenticationPrincipal KlaxonUser me, Model model) {
-        model.addAttribute("createdFeed", feeds.createForUser(me.id(), me.actor()));
+    String createMyFeed(Caller me, Model model) {
+        model.addAttribute("createdFeed", feeds.createForUser(me.userId().orElseThrow(), me));
         return onCall(null, null, me, model);
     }
 
@@ -165,8 +166,8 @@ class OnCallPages {
     }
 
     @PostMapping("/rotations")
-    String create(Form form) {
-        RotationView created = rotations.create(form.toSpec(users.list(), json));
+    String create(Form form, Caller me) {
+        RotationView created = rotations.create(form.toSpec(users.list(), json), me);
         return "redirect:/rotations/" + created.id();
     }
 
@@ -211,14 +212,14 @@ class OnCallPages {
     }
 
     @PostMapping("/rotations/{id}")
-    String update(@PathVariable UUID id, Form form) {
-        rotations.update(id, form.toSpec(users.list(), json));
+    String update(@PathVariable UUID id, Form form, Caller me) {
+        rotations.update(id, form.toSpec(users.list(), json), me);
         return "redirect:/rotations/" + id;
     }
 
     @PostMapping("/rotations/{id}/delete")
-    String delete(@PathVariable UUID id) {
-        rotations.delete(id);
+    String delete(@PathVariable UUID id, Caller me) {
+        rotations.delete(id, me);
         return "redirect:/oncall";
     }
 
@@ -230,44 +231,36 @@ class OnCallPages {
             @RequestParam(required = false) UUID replacesUserId,
             @RequestParam String from,
             @RequestParam String until,
-            @AuthenticationPrincipal KlaxonUser me) {
+            Caller me) {
         ZoneId zone = ZoneId.of(rotations.get(id).timeZone());
-        overrides.create(
-                id, userId, replacesUserId, instant("from", from, zone), instant("until", until, zone), me.actor());
+        overrides.create(id, userId, replacesUserId, instant("from", from, zone), instant("until", until, zone), me);
         return "redirect:/rotations/" + id;
     }
 
     @PostMapping("/rotations/{id}/overrides/{overrideId}/cancel")
-    String cancelOverride(
-            @PathVariable UUID id, @PathVariable UUID overrideId, @AuthenticationPrincipal KlaxonUser me) {
-        overrides.cancel(id, overrideId, me.actor());
+    String cancelOverride(@PathVariable UUID id, @PathVariable UUID overrideId, Caller me) {
+        overrides.cancel(id, overrideId, me);
         return "redirect:/rotations/" + id;
     }
 
     @PostMapping("/rotations/{id}/swaps")
     String swap(
-            @PathVariable UUID id,
-            @RequestParam Instant shiftStart,
-            @RequestParam Instant withShiftStart,
-            @AuthenticationPrincipal KlaxonUser me) {
-        overrides.swap(id, shiftStart, withShiftStart, me.actor());
+            @PathVariable UUID id, @RequestParam Instant shiftStart, @RequestParam Instant withShiftStart, Caller me) {
+        overrides.swap(id, shiftStart, withShiftStart, me);
         return "redirect:/rotations/" + id;
     }
 
     /** Renders the page directly so the feed URL is shown once and never kept in the session. */
     @PostMapping("/rotations/{id}/calendar-feeds")
-    String createFeed(@PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me, Model model) {
-        model.addAttribute("createdFeed", feeds.createForRotation(id, me.actor()));
+    String createFeed(@PathVariable UUID id, Caller me, Model model) {
+        model.addAttribute("createdFeed", feeds.createForRotation(id, me));
         return detail(id, model);
     }
 
     @PostMapping("/calendar-feeds/{id}/revoke")
-    String revokeFeed(@PathVariable UUID id, @AuthenticationPrincipal KlaxonUser me) {
+    String revokeFeed(@PathVariable UUID id, Caller me) {
         var feed = feeds.find(id).orElseThrow(() -> new dev.klaxon.common.NotFoundException("Calendar feed", id));
-        if (CalendarFeeds.USER.equals(feed.kind()) && !me.admin() && !me.id().equals(feed.subjectId())) {
-            throw new org.springframework.security.access.AccessDeniedException("Not your calendar feed");
-        }
-        feeds.revoke(id, me.actor());
+        feeds.revoke(id, me);
         return CalendarFeeds.ROTATION.equals(feed.kind())
                 ? "redirect:/rotations/" + feed.subjectId()
                 : "redirect:/oncall";

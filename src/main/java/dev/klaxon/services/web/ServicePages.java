@@ -1,6 +1,7 @@
 package dev.klaxon.services.web;
 
 import dev.klaxon.common.NavigationLink;
+import dev.klaxon.identity.Caller;
 import dev.klaxon.identity.TeamView;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.services.IntegrationType;
@@ -66,12 +67,13 @@ class ServicePages {
     }
 
     @PostMapping("/services")
-    String create(@Valid ServiceForm form) {
+    String create(@Valid ServiceForm form, Caller caller) {
         ServiceView service = services.create(
                 form.teamId(),
                 form.name(),
                 form.description() == null || form.description().isBlank() ? null : form.description(),
-                true);
+                true,
+                caller);
         return "redirect:/services/" + service.id();
     }
 
@@ -86,27 +88,27 @@ class ServicePages {
     }
 
     @PostMapping("/services/{id}/auto-resolve")
-    String setAutoResolve(@PathVariable UUID id, @RequestParam boolean autoResolve) {
-        services.update(id, null, null, autoResolve, null);
+    String setAutoResolve(@PathVariable UUID id, @RequestParam boolean autoResolve, Caller caller) {
+        services.update(id, null, null, autoResolve, null, caller);
         return "redirect:/services/" + id;
     }
 
     /** Renders the page directly so the routing key is shown once and never kept in the session. */
     @PostMapping("/services/{id}/integrations")
-    String createIntegration(@PathVariable UUID id, @Valid IntegrationForm form, Model model) {
+    String createIntegration(@PathVariable UUID id, @Valid IntegrationForm form, Caller caller, Model model) {
         IntegrationType type;
         try {
             type = IntegrationType.fromWire(form.type());
         } catch (IllegalArgumentException e) {
             throw dev.klaxon.common.InvalidInputException.of("type", e.getMessage());
         }
-        model.addAttribute("created", integrations.create(id, type, form.name(), form.rateLimitPerMinute()));
+        model.addAttribute("created", integrations.create(id, type, form.name(), form.rateLimitPerMinute(), caller));
         return detail(id, model);
     }
 
     @PostMapping("/integrations/{id}/enabled")
-    String setEnabled(@PathVariable UUID id, @RequestParam boolean enabled) {
-        var integration = integrations.setEnabled(id, enabled);
+    String setEnabled(@PathVariable UUID id, @RequestParam boolean enabled, Caller caller) {
+        var integration = integrations.setEnabled(id, enabled, caller);
         return "redirect:/services/" + integration.serviceId();
     }
 

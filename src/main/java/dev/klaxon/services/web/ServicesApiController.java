@@ -1,5 +1,6 @@
 package dev.klaxon.services.web;
 
+import dev.klaxon.identity.Caller;
 import dev.klaxon.services.CreatedIntegration;
 import dev.klaxon.services.IntegrationType;
 import dev.klaxon.services.IntegrationView;
@@ -59,9 +60,9 @@ class ServicesApiController {
 
     @PostMapping("/services")
     @ResponseStatus(HttpStatus.CREATED)
-    ServiceView create(@Valid @RequestBody NewService body) {
+    ServiceView create(@Valid @RequestBody NewService body, Caller caller) {
         return services.create(
-                body.teamId(), body.name(), body.description(), body.autoResolve(), body.escalationPolicyId());
+                body.teamId(), body.name(), body.description(), body.autoResolve(), body.escalationPolicyId(), caller);
     }
 
     @GetMapping("/services")
@@ -75,14 +76,16 @@ class ServicesApiController {
     }
 
     @PutMapping("/services/{id}")
-    ServiceView update(@PathVariable UUID id, @Valid @RequestBody ServiceChange body) {
-        return services.update(id, body.name(), body.description(), body.autoResolve(), body.escalationPolicyId());
+    ServiceView update(@PathVariable UUID id, @Valid @RequestBody ServiceChange body, Caller caller) {
+        return services.update(
+                id, body.name(), body.description(), body.autoResolve(), body.escalationPolicyId(), caller);
     }
 
     @PostMapping("/services/{id}/integrations")
     @ResponseStatus(HttpStatus.CREATED)
-    CreatedIntegration createIntegration(@PathVariable UUID id, @Valid @RequestBody NewIntegration body) {
-        return integrations.create(id, body.type(), body.name(), body.rateLimitPerMinute());
+    CreatedIntegration createIntegration(
+            @PathVariable UUID id, @Valid @RequestBody NewIntegration body, Caller caller) {
+        return integrations.create(id, body.type(), body.name(), body.rateLimitPerMinute(), caller);
     }
 
     @GetMapping("/services/{id}/integrations")
@@ -93,14 +96,15 @@ class ServicesApiController {
 
     /** Enable or disable an integration, or change its rate limit ({@code "unlimited": true} removes it). */
     @PatchMapping("/integrations/{id}")
-    IntegrationView changeIntegration(@PathVariable UUID id, @Valid @RequestBody IntegrationChange body) {
+    IntegrationView changeIntegration(
+            @PathVariable UUID id, @Valid @RequestBody IntegrationChange body, Caller caller) {
         IntegrationView result = integrations.get(id);
         if (body.enabled() != null) {
-            result = integrations.setEnabled(id, body.enabled());
+            result = integrations.setEnabled(id, body.enabled(), caller);
         }
         if (body.rateLimitPerMinute() != null || Boolean.TRUE.equals(body.unlimited())) {
             result = integrations.setRateLimit(
-                    id, Boolean.TRUE.equals(body.unlimited()) ? null : body.rateLimitPerMinute());
+                    id, Boolean.TRUE.equals(body.unlimited()) ? null : body.rateLimitPerMinute(), caller);
         }
         return result;
     }

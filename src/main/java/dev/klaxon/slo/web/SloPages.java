@@ -4,7 +4,7 @@ import dev.klaxon.classification.Classification;
 import dev.klaxon.classification.ClassificationDefinition;
 import dev.klaxon.common.NavigationLink;
 import dev.klaxon.common.NotFoundException;
-import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.Caller;
 import dev.klaxon.incidents.IncidentView;
 import dev.klaxon.incidents.Incidents;
 import dev.klaxon.services.ServiceView;
@@ -29,7 +29,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -167,8 +166,8 @@ class SloPages {
     }
 
     @PostMapping("/slos")
-    String create(SloForm form, @AuthenticationPrincipal KlaxonUser me) {
-        var slo = slos.create(form.spec(null), me.actor());
+    String create(SloForm form, Caller me) {
+        var slo = slos.create(form.spec(null), me);
         return "redirect:/slos/" + slo.id();
     }
 
@@ -193,21 +192,21 @@ class SloPages {
     }
 
     @PostMapping("/slos/{id}")
-    String update(@PathVariable UUID id, SloForm form, @AuthenticationPrincipal KlaxonUser me) {
+    String update(@PathVariable UUID id, SloForm form, Caller me) {
         var current = slos.get(id);
-        slos.update(id, form.spec(current.alerting()), me.actor());
+        slos.update(id, form.spec(current.alerting()), me);
         return "redirect:/slos/" + id;
     }
 
     @PostMapping("/slos/{id}/delete")
-    String delete(@PathVariable UUID id) {
-        slos.delete(id);
+    String delete(@PathVariable UUID id, Caller me) {
+        slos.delete(id, me);
         return "redirect:/slos";
     }
 
     @PostMapping("/slos/{id}/evaluate")
-    String evaluate(@PathVariable UUID id) {
-        evaluations.evaluateNow(id);
+    String evaluate(@PathVariable UUID id, Caller me) {
+        evaluations.evaluateNow(id, me);
         return "redirect:/slos/" + id;
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.klaxon.classification.FrequencyStep;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.InvalidInputException.FieldError;
-import dev.klaxon.identity.KlaxonUser;
+import dev.klaxon.identity.Caller;
 import dev.klaxon.services.ServiceView;
 import dev.klaxon.services.Services;
 import dev.klaxon.slo.AlertingSettings;
@@ -26,7 +26,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -156,8 +155,8 @@ class SlosApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    SloResponse create(@RequestBody SloBody body, @AuthenticationPrincipal KlaxonUser me) {
-        var slo = slos.create(body.spec(), me.actor());
+    SloResponse create(@RequestBody SloBody body, Caller me) {
+        var slo = slos.create(body.spec(), me);
         return response(slo);
     }
 
@@ -177,27 +176,27 @@ class SlosApiController {
     }
 
     @PutMapping("/{id}")
-    SloResponse update(@PathVariable UUID id, @RequestBody SloBody body, @AuthenticationPrincipal KlaxonUser me) {
-        var slo = slos.update(id, body.spec(), me.actor());
+    SloResponse update(@PathVariable UUID id, @RequestBody SloBody body, Caller me) {
+        var slo = slos.update(id, body.spec(), me);
         return response(slo);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable UUID id) {
-        slos.delete(id);
+    void delete(@PathVariable UUID id, Caller me) {
+        slos.delete(id, me);
     }
 
     /** {@code {"source":"prometheus-1","events":[{"timestamp":"...","good":990,"total":1000}]}}. */
     @PostMapping("/{id}/events")
-    EventsAccepted push(@PathVariable UUID id, @RequestBody EventsBody body) {
-        int buckets = slos.push(id, body.source(), body.events());
+    EventsAccepted push(@PathVariable UUID id, @RequestBody EventsBody body, Caller me) {
+        int buckets = slos.push(id, body.source(), body.events(), me);
         return new EventsAccepted(body.events().size(), buckets);
     }
 
     @PostMapping("/{id}/evaluate")
-    SloResponse evaluate(@PathVariable UUID id) {
-        var status = evaluations.evaluateNow(id);
+    SloResponse evaluate(@PathVariable UUID id, Caller me) {
+        var status = evaluations.evaluateNow(id, me);
         var slo = slos.get(id);
         return SloResponse.of(slo, status, slos.pullStatus(slo));
     }
@@ -221,9 +220,8 @@ class SlosApiController {
             value = "/openslo",
             consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
     @ResponseStatus(HttpStatus.CREATED)
-    SloResponse importOpenSlo(
-            @RequestParam UUID serviceId, @RequestBody String yaml, @AuthenticationPrincipal KlaxonUser me) {
-        var slo = slos.create(OpenSloFormat.parse(yaml, serviceId), me.actor());
+    SloResponse importOpenSlo(@RequestParam UUID serviceId, @RequestBody String yaml, Caller me) {
+        var slo = slos.create(OpenSloFormat.parse(yaml, serviceId), me);
         return response(slo);
     }
 
@@ -244,9 +242,7 @@ class SlosApiController {
             consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
     @ResponseStatus(HttpStatus.CREATED)
     ImportResponse importDocuments(
-            @RequestParam(required = false) UUID serviceId,
-            @RequestBody(required = false) String yaml,
-            @AuthenticationPrincipal KlaxonUser me) {
+            @RequestParam(required = false) UUID serviceId, @RequestBody(required = false) String yaml, Caller me) {
         var report = new ImportReport();
         SloDocuments.read(yaml, report);
         Map<String, SloSpec> specs = new LinkedHashMap<>();
@@ -300,8 +296,7 @@ class SlosApiController {
         if (specs.isEmpty()) {
             throw InvalidInputException.of("body", "contains no SLO");
         }
-        var created =
-                slos.createAll(specs, me.actor()).stream().map(this::response).toList();
+        var created = slos.createAll(specs, me).stream().map(this::response).toList();
         return new ImportResponse(report.formats.stream().sorted().toList(), created, report.ignored);
     }
 

@@ -1,0 +1,39 @@
+package dev.klaxon.identity;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.klaxon.common.InvalidInputException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** A person's role in the whole organisation; team roles add to it (see {@link RolePermissions}). */
+public enum OrganisationRole {
+    /** Everything, including users, classification and organisation settings. */
+    ADMIN,
+    /** Reads everything not private; acts through team roles. The default. */
+    MEMBER,
+    /** Reads incidents, SLOs and on-call; changes nothing but their own account. For stakeholders and auditors. */
+    VIEWER;
+
+    /** The name used in the API, the database and the docs: {@code admin}, {@code member}, {@code viewer}. */
+    @JsonValue
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses an API or form value; anything else is a field error on {@code field}. */
+    public static OrganisationRole parse(String value, String field) {
+        if (value != null) {
+            for (var role : values()) {
+                if (role.key().equals(value.strip().toLowerCase(Locale.ROOT))) {
+                    return role;
+                }
+            }
+        }
+        throw InvalidInputException.of(field, "must be one of " + keys());
+    }
+
+    static String keys() {
+        return Arrays.stream(values()).map(OrganisationRole::key).collect(Collectors.joining(", "));
+    }
+}
