@@ -66,6 +66,33 @@ class PagingIntegrationTests extends NotifyTestSupport {
     }
 
     @Test
+    void aDeactivatedPersonIsNeverNotifiedAndWhatWaitedForThemIsCancelled() {
+        UUID leaver = createUser("Leaving Lea");
+        addContact(leaver, "webhook", "http://127.0.0.1:9/unused");
+        UUID earlier = openIncident(unique("Before leaving"));
+        page(escalation(earlier, leaver, "L1.C0"));
+        assertThat(deliveriesOf(earlier))
+                .singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING));
+
+        var deactivation = admin.send("PATCH", "/api/v1/users/" + leaver, "{\"active\":false}")
+                .expect(200)
+                .json();
+        UUID later = openIncident(unique("After leaving"));
+        List<PageCreated> created = page(escalation(later, leaver, "L1.C0"));
+
+        assertThat(deactivation.get("warnings").toString()).contains("Cancelled 1 notification");
+        assertThat(deliveriesOf(earlier))
+                .singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.CANCELLED));
+        assertThat(created).extracting(PageCreated::deliveries).containsExactly(0);
+        assertThat(deliveriesOf(later)).isEmpty();
+        assertThat(timeline(later, "DELIVERY_ABANDONED"))
+                .singleElement()
+                .satisfies(line -> assertThat(line.message()).startsWith("Leaving Lea is deactivated"));
+    }
+
+    @Test
     void aContactMethodWithSeveralRulesIsUsedOncePerPageAtItsShortestDelay() {
         UUID user = createUser("Rules Rob");
         UUID method = addContact(user, "webhook", "http://127.0.0.1:9/unused");
