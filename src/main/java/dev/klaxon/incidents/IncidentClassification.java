@@ -18,8 +18,8 @@ import dev.klaxon.incidents.internal.InvolvedTeamStore;
 import dev.klaxon.incidents.internal.Judgement;
 import dev.klaxon.incidents.internal.ResponseTargetMetrics;
 import dev.klaxon.incidents.internal.RoleStore;
-import dev.klaxon.incidents.internal.TimelineKind;
-import dev.klaxon.incidents.internal.TimelineStore;
+import dev.klaxon.timeline.NewEntry;
+import dev.klaxon.timeline.Timeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +54,7 @@ public class IncidentClassification {
     private final RoleStore roles;
     private final InvolvedTeamStore teams;
     private final ClassificationChangeStore changes;
-    private final TimelineStore timeline;
+    private final Timeline timeline;
     private final Users users;
     private final Teams teamDirectory;
     private final ApplicationEventPublisher events;
@@ -67,7 +67,7 @@ public class IncidentClassification {
             RoleStore roles,
             InvolvedTeamStore teams,
             ClassificationChangeStore changes,
-            TimelineStore timeline,
+            Timeline timeline,
             Users users,
             Teams teamDirectory,
             ApplicationEventPublisher events,
@@ -120,7 +120,7 @@ public class IncidentClassification {
         timeline.append(
                 id,
                 now,
-                TimelineKind.PRIORITY_CHANGED,
+                IncidentEntryKinds.PRIORITY_CHANGED,
                 by,
                 priority,
                 describe("Priority", order, row.priority(), priority, override, why));
@@ -172,7 +172,7 @@ public class IncidentClassification {
         timeline.append(
                 id,
                 now,
-                TimelineKind.SEVERITY_CHANGED,
+                IncidentEntryKinds.SEVERITY_CHANGED,
                 by,
                 severity,
                 describe("Severity", order, row.severity(), severity, override, why));
@@ -214,7 +214,8 @@ public class IncidentClassification {
         String message = previous.isEmpty()
                 ? role + " assigned to " + user.name()
                 : role + " handed over from " + previous.get().userName() + " to " + user.name();
-        timeline.append(id, now, TimelineKind.ROLE_ASSIGNED, by, role, why == null ? message : message + ": " + why);
+        timeline.append(
+                id, now, IncidentEntryKinds.ROLE_ASSIGNED, by, role, why == null ? message : message + ": " + why);
         events.publishEvent(new IncidentRoleAssigned(
                 id,
                 role,
@@ -244,7 +245,7 @@ public class IncidentClassification {
         timeline.append(
                 id,
                 now,
-                TimelineKind.ROLE_UNASSIGNED,
+                IncidentEntryKinds.ROLE_UNASSIGNED,
                 by,
                 role,
                 role + " taken from " + previous.get().userName() + ": " + why);
@@ -273,7 +274,7 @@ public class IncidentClassification {
             timeline.append(
                     id,
                     now,
-                    TimelineKind.TEAM_INVOLVED,
+                    IncidentEntryKinds.TEAM_INVOLVED,
                     by,
                     team.name(),
                     "Team " + team.name() + " involved; " + count + " teams, the incident is complex");
@@ -320,8 +321,8 @@ public class IncidentClassification {
      * the incidents' other lines.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    List<TimelineStore.Line> recordInitialPriorities(List<Opening> openings) {
-        List<TimelineStore.Line> lines = new ArrayList<>(openings.size());
+    List<NewEntry> recordInitialPriorities(List<Opening> openings) {
+        List<NewEntry> lines = new ArrayList<>(openings.size());
         List<ClassificationChangeStore.Change> assigned = new ArrayList<>(openings.size());
         List<IncidentPriorityChanged> changed = new ArrayList<>(openings.size());
         for (Opening o : openings) {
@@ -332,10 +333,10 @@ public class IncidentClassification {
                         "Incident #{}: rule priority '{}' is not defined; left without a priority",
                         o.number(),
                         priority);
-                lines.add(new TimelineStore.Line(
+                lines.add(new NewEntry(
                         o.incidentId(),
                         o.at(),
-                        TimelineKind.NOTE,
+                        IncidentEntryKinds.NOTE,
                         Actor.SYSTEM,
                         null,
                         "A rule assigned priority '" + priority + "', which classification version " + initial.version()
@@ -346,10 +347,10 @@ public class IncidentClassification {
                     o.incidentId(), Kind.PRIORITY, null, priority, initial.reason(), false, o.by(), o.at()));
             changed.add(new IncidentPriorityChanged(
                     o.incidentId(), null, priority, initial.reason(), false, o.by(), o.at()));
-            lines.add(new TimelineStore.Line(
+            lines.add(new NewEntry(
                     o.incidentId(),
                     o.at(),
-                    TimelineKind.PRIORITY_CHANGED,
+                    IncidentEntryKinds.PRIORITY_CHANGED,
                     o.by(),
                     priority,
                     "Priority " + priority + ": " + initial.reason()));
@@ -400,7 +401,7 @@ public class IncidentClassification {
             message += " (the matrix does not allow " + priority + " with severity " + row.severity()
                     + "; review the severity)";
         }
-        timeline.append(id, at, TimelineKind.PRIORITY_CHANGED, Actor.SYSTEM, priority, message);
+        timeline.append(id, at, IncidentEntryKinds.PRIORITY_CHANGED, Actor.SYSTEM, priority, message);
         incidents.reachPrioritization(id, at, Actor.SYSTEM.name());
         events.publishEvent(new IncidentPriorityChanged(id, row.priority(), priority, why, false, Actor.SYSTEM, at));
         return true;
@@ -425,14 +426,14 @@ public class IncidentClassification {
                 : (row.acknowledgedAt() != null ? "Acknowledged after " : "Resolved without acknowledgement after ")
                         + Durations.human(Duration.between(row.createdAt(), end)) + ", over the response target of "
                         + Durations.human(target) + " (severity " + row.severity() + ")";
-        timeline.append(id, now, TimelineKind.RESPONSE_TARGET_BREACHED, Actor.SYSTEM, null, message);
+        timeline.append(id, now, IncidentEntryKinds.RESPONSE_TARGET_BREACHED, Actor.SYSTEM, null, message);
     }
 
     private void roleRequired(IncidentRow row, String role, String why, Instant now) {
         timeline.append(
                 row.id(),
                 now,
-                TimelineKind.ROLE_REQUIRED,
+                IncidentEntryKinds.ROLE_REQUIRED,
                 Actor.SYSTEM,
                 role,
                 role + " required " + why + "; nobody holds it");

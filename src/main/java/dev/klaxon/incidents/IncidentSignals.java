@@ -3,10 +3,10 @@ package dev.klaxon.incidents;
 import dev.klaxon.common.Actor;
 import dev.klaxon.common.Ids;
 import dev.klaxon.incidents.internal.IncidentStore;
-import dev.klaxon.incidents.internal.TimelineKind;
-import dev.klaxon.incidents.internal.TimelineStore;
 import dev.klaxon.services.ServiceView;
 import dev.klaxon.services.Services;
+import dev.klaxon.timeline.NewEntry;
+import dev.klaxon.timeline.Timeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,14 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class IncidentSignals {
 
     private final IncidentStore incidents;
-    private final TimelineStore timeline;
+    private final Timeline timeline;
     private final Services services;
     private final IncidentClassification classification;
     private final ApplicationEventPublisher events;
 
     IncidentSignals(
             IncidentStore incidents,
-            TimelineStore timeline,
+            Timeline timeline,
             Services services,
             IncidentClassification classification,
             ApplicationEventPublisher events) {
@@ -63,24 +63,24 @@ public class IncidentSignals {
         }
         List<Long> numbers =
                 incidents.insertAll(openings.stream().map(Opening::row).toList());
-        List<TimelineStore.Line> lines = new ArrayList<>(openings.size() * 3);
+        List<NewEntry> lines = new ArrayList<>(openings.size() * 3);
         List<IncidentClassification.Opening> prioritised = new ArrayList<>();
         List<IncidentOpened> opened = new ArrayList<>(openings.size());
         for (int i = 0; i < openings.size(); i++) {
             Opening o = openings.get(i);
             long number = numbers.get(i);
             NewAlertSignal signal = o.signal();
-            lines.add(new TimelineStore.Line(
+            lines.add(new NewEntry(
                     o.id(),
                     signal.at(),
-                    TimelineKind.ALERT_RECEIVED,
+                    IncidentEntryKinds.ALERT_RECEIVED,
                     signal.sender(),
                     signal.dedupKey(),
                     signal.title()));
-            lines.add(new TimelineStore.Line(
+            lines.add(new NewEntry(
                     o.id(),
                     signal.at(),
-                    TimelineKind.INCIDENT_OPENED,
+                    IncidentEntryKinds.OPENED,
                     Actor.SYSTEM,
                     null,
                     "Incident #" + number + " opened on " + o.service().name()));
@@ -100,7 +100,7 @@ public class IncidentSignals {
         }
         // Each incident's priority line comes after its own opening lines (lines are ordered by id per incident).
         lines.addAll(classification.recordInitialPriorities(prioritised));
-        timeline.appendLines(lines);
+        timeline.appendAll(lines);
         events.publishEvent(new IncidentsOpened(opened));
         return openings.stream().map(Opening::id).toList();
     }
@@ -130,8 +130,13 @@ public class IncidentSignals {
     /** Alerts fired again: each repeat is folded into its alert's timeline line, all in one go. */
     public void repeated(List<AlertRepeat> repeats) {
         timeline.appendFolded(repeats.stream()
-                .map(r -> new TimelineStore.Line(
-                        r.incidentId(), r.at(), TimelineKind.ALERT_REPEATED, r.sender(), r.dedupKey(), r.summary()))
+                .map(r -> new NewEntry(
+                        r.incidentId(),
+                        r.at(),
+                        IncidentEntryKinds.ALERT_REPEATED,
+                        r.sender(),
+                        r.dedupKey(),
+                        r.summary()))
                 .toList());
     }
 
@@ -146,10 +151,15 @@ public class IncidentSignals {
     /** The sender acknowledged the alert (an Events API acknowledge): the incident is acknowledged too. */
     public void acknowledged(UUID incidentId, String dedupKey, Actor sender, Instant at) {
         timeline.append(
-                incidentId, at, TimelineKind.ALERT_ACKNOWLEDGED, sender, dedupKey, "Alert acknowledged by its sender");
+                incidentId,
+                at,
+                IncidentEntryKinds.ALERT_ACKNOWLEDGED,
+                sender,
+                dedupKey,
+                "Alert acknowledged by its sender");
         if (incidents.acknowledge(incidentId, sender, at)) {
             incidents.reachStep(incidentId, ProcessStep.RESPONSE, at, sender.name());
-            timeline.append(incidentId, at, TimelineKind.ACKNOWLEDGED, sender, null, null);
+            timeline.append(incidentId, at, IncidentEntryKinds.ACKNOWLEDGED, sender, null, null);
             classification.checkResponseTarget(incidentId, at);
             events.publishEvent(new IncidentAcknowledged(incidentId, sender, at));
         }
@@ -165,12 +175,12 @@ public class IncidentSignals {
         if (incident.status() == IncidentStatus.RESOLVED) {
             return false;
         }
-        timeline.append(incidentId, at, TimelineKind.ALERT_RESOLVED, sender, dedupKey, "Alert resolved");
+        timeline.append(incidentId, at, IncidentEntryKinds.ALERT_RESOLVED, sender, dedupKey, "Alert resolved");
         int stillOpen = incidents.alertResolved(incidentId);
         if (stillOpen == 0
                 && services.get(incident.serviceId()).autoResolve()
                 && incidents.resolve(incidentId, sender, at)) {
-            timeline.append(incidentId, at, TimelineKind.RESOLVED, sender, null, "All alerts resolved");
+            timeline.append(incidentId, at, IncidentEntryKinds.RESOLVED, sender, null, "All alerts resolved");
             classification.checkResponseTarget(incidentId, at);
             events.publishEvent(new IncidentResolved(incidentId, sender, at));
             return true;

@@ -9,8 +9,8 @@ import dev.klaxon.identity.Permission;
 import dev.klaxon.incidents.internal.IncidentReader;
 import dev.klaxon.incidents.internal.IncidentRow;
 import dev.klaxon.incidents.internal.IncidentStore;
-import dev.klaxon.incidents.internal.TimelineKind;
-import dev.klaxon.incidents.internal.TimelineStore;
+import dev.klaxon.timeline.Timeline;
+import dev.klaxon.timeline.TimelineEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +32,7 @@ public class Incidents {
 
     private final IncidentStore incidents;
     private final IncidentReader reader;
-    private final TimelineStore timeline;
+    private final Timeline timeline;
     private final IncidentClassification classification;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -40,7 +40,7 @@ public class Incidents {
     Incidents(
             IncidentStore incidents,
             IncidentReader reader,
-            TimelineStore timeline,
+            Timeline timeline,
             IncidentClassification classification,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -87,7 +87,7 @@ public class Incidents {
     }
 
     @Transactional(readOnly = true)
-    public List<TimelineEntryView> timeline(UUID id) {
+    public List<TimelineEntry> timeline(UUID id) {
         get(id);
         return timeline.list(id);
     }
@@ -101,7 +101,7 @@ public class Incidents {
         Instant now = clock.instant();
         if (incidents.acknowledge(id, by, now)) {
             incidents.reachStep(id, ProcessStep.RESPONSE, now, by.name());
-            timeline.append(id, now, TimelineKind.ACKNOWLEDGED, by, null, null);
+            timeline.append(id, now, IncidentEntryKinds.ACKNOWLEDGED, by, null, null);
             classification.checkResponseTarget(id, now);
             events.publishEvent(new IncidentAcknowledged(id, by, now));
             return get(id);
@@ -121,7 +121,7 @@ public class Incidents {
         Actor by = caller.actor();
         Instant now = clock.instant();
         if (incidents.resolve(id, by, now)) {
-            timeline.append(id, now, TimelineKind.RESOLVED, by, null, null);
+            timeline.append(id, now, IncidentEntryKinds.RESOLVED, by, null, null);
             classification.checkResponseTarget(id, now);
             events.publishEvent(new IncidentResolved(id, by, now));
         }
@@ -129,7 +129,7 @@ public class Incidents {
     }
 
     @Transactional
-    public TimelineEntryView addNote(UUID id, Caller caller, String text) {
+    public TimelineEntry addNote(UUID id, Caller caller, String text) {
         caller.requireInAny(Permission.INCIDENTS_RESPOND, get(id).involvedTeamIds());
         Actor by = caller.actor();
         if (text == null || text.isBlank()) {
@@ -138,7 +138,7 @@ public class Incidents {
         if (text.length() > MAX_NOTE_LENGTH) {
             throw InvalidInputException.of("text", "must be at most " + MAX_NOTE_LENGTH + " characters");
         }
-        return timeline.get(timeline.append(id, clock.instant(), TimelineKind.NOTE, by, null, text.strip()));
+        return timeline.get(timeline.append(id, clock.instant(), IncidentEntryKinds.NOTE, by, null, text.strip()));
     }
 
     /**

@@ -4,13 +4,12 @@ import dev.klaxon.common.Actor;
 import dev.klaxon.common.Ids;
 import dev.klaxon.identity.UserView;
 import dev.klaxon.identity.Users;
-import dev.klaxon.incidents.IncidentTimeline;
-import dev.klaxon.incidents.ResponseEvent;
-import dev.klaxon.incidents.TimelineRecord;
 import dev.klaxon.notify.internal.ContactStore;
 import dev.klaxon.notify.internal.DeliveryStore;
 import dev.klaxon.notify.internal.DeliveryWorker;
 import dev.klaxon.notify.internal.PageStore;
+import dev.klaxon.timeline.NewEntry;
+import dev.klaxon.timeline.Timeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +47,7 @@ public class Paging {
     private final PageStore pages;
     private final DeliveryStore deliveries;
     private final DeliveryWorker worker;
-    private final IncidentTimeline timeline;
+    private final Timeline timeline;
     private final Users users;
     private final TransactionTemplate savepoint;
     private final Clock clock;
@@ -58,7 +57,7 @@ public class Paging {
             PageStore pages,
             DeliveryStore deliveries,
             DeliveryWorker worker,
-            IncidentTimeline timeline,
+            Timeline timeline,
             Users users,
             PlatformTransactionManager transactions,
             Clock clock) {
@@ -115,7 +114,7 @@ public class Paging {
         addDeliveriesForNewMethods(due, now);
         pages.clearAnnouncements(
                 due.stream().map(PageStore.Announcement::pageId).toList());
-        timeline.recordAll(due.stream().map(PageStore.Announcement::line).toList());
+        timeline.appendAll(due.stream().map(PageStore.Announcement::line).toList());
         return due.size();
     }
 
@@ -209,7 +208,7 @@ public class Paging {
                 : contacts.methods(withoutRules).keySet();
 
         Map<UUID, List<DeliveryStore.NewDelivery>> deliveriesByPage = new HashMap<>();
-        Map<UUID, TimelineRecord> lines = new LinkedHashMap<>();
+        Map<UUID, NewEntry> lines = new LinkedHashMap<>();
         for (var page : rows) {
             String name = names.getOrDefault(page.userId(), "Unknown user " + page.userId());
             List<String> plan = new ArrayList<>();
@@ -230,10 +229,10 @@ public class Paging {
             if (plan.isEmpty()) {
                 lines.put(
                         page.id(),
-                        new TimelineRecord(
+                        new NewEntry(
                                 page.incidentId(),
                                 lineAt,
-                                ResponseEvent.DELIVERY_ABANDONED,
+                                NotifyEntryKinds.DELIVERY_ABANDONED,
                                 Actor.SYSTEM,
                                 name,
                                 deactivated.contains(page.userId())
@@ -246,20 +245,20 @@ public class Paging {
             } else {
                 lines.put(
                         page.id(),
-                        new TimelineRecord(
+                        new NewEntry(
                                 page.incidentId(),
                                 lineAt,
-                                ResponseEvent.PAGED,
+                                NotifyEntryKinds.PAGED,
                                 Actor.SYSTEM,
                                 name,
                                 "Paged " + name + " " + why + " (" + page.stepKey() + "): " + String.join(", ", plan)));
             }
         }
-        Map<UUID, TimelineRecord> announcements = staged ? lines : Map.of();
+        Map<UUID, NewEntry> announcements = staged ? lines : Map.of();
         List<PageStore.PageRow> inserted = insertAll(rows, chunk -> pages.insertAll(chunk, announcements));
 
         List<DeliveryStore.NewDelivery> newDeliveries = new ArrayList<>();
-        List<TimelineRecord> written = new ArrayList<>();
+        List<NewEntry> written = new ArrayList<>();
         List<PageCreated> created = new ArrayList<>();
         for (var page : inserted) {
             List<DeliveryStore.NewDelivery> planned = deliveriesByPage.get(page.id());
@@ -272,7 +271,7 @@ public class Paging {
             worker.wakeAfterCommit();
         }
         if (!staged) {
-            timeline.recordAll(written);
+            timeline.appendAll(written);
         }
         return created;
     }

@@ -32,7 +32,7 @@ class VendorMigrationsIntegrationTests {
             assertThat(applied).isEmpty();
             assertThat(jdbc.queryForObject(
                             "SELECT seqcache FROM pg_sequence"
-                                    + " WHERE seqrelid = pg_get_serial_sequence('incidents_timeline', 'id')::regclass",
+                                    + " WHERE seqrelid = pg_get_serial_sequence('timeline_entries', 'id')::regclass",
                             Long.class))
                     .isEqualTo(1L);
         } else {
@@ -41,14 +41,14 @@ class VendorMigrationsIntegrationTests {
                             SELECT table_name || '.' || column_name || '=' || identity_cache
                             FROM information_schema.columns
                             WHERE identity_cache IS NOT NULL
-                              AND table_name IN ('incidents_timeline', 'incidents_classification_changes',
+                              AND table_name IN ('timeline_entries', 'incidents_classification_changes',
                                                  'classification_firings', 'incidents_incidents')
                             ORDER BY table_name""", String.class))
                     .containsExactly(
                             "classification_firings.id=1000",
                             "incidents_classification_changes.id=1000",
                             "incidents_incidents.number=32",
-                            "incidents_timeline.id=1000");
+                            "timeline_entries.id=1000");
         }
     }
 }

@@ -74,7 +74,7 @@ class EscalationIntegrationTests {
         assertThat(escalation.get("status").asString()).isEqualTo("EXHAUSTED");
         assertThat(escalation.get("level").asInt()).isEqualTo(2);
         assertThat(support.pages(incident)).hasSize(2);
-        assertThat(timelineKinds(incident)).contains("ESCALATED", "ESCALATION_STOPPED", "PAGED");
+        assertThat(timelineKinds(incident)).contains("escalation.escalated", "escalation.stopped", "notify.paged");
 
         var section =
                 api.get("/incidents/" + incident + "/escalation", "text/html").expect(200);
@@ -223,7 +223,7 @@ class EscalationIntegrationTests {
             assertThat(support.pages(incident))
                     .extracting(row -> row.get("step_key") + "=" + row.get("user_id"))
                     .containsExactlyInAnyOrder("L1.C0=" + first, "L2.C0=" + second);
-            assertThat(timelineKinds(incident).stream().filter("ESCALATED"::equals))
+            assertThat(timelineKinds(incident).stream().filter("escalation.escalated"::equals))
                     .hasSize(2);
         }
     }

@@ -96,7 +96,7 @@ class StagedEscalationIntegrationTests {
                 .expect(200)
                 .json()
                 .forEach(line -> {
-                    if (line.get("kind").asString().equals("PAGED")
+                    if (line.get("kind").asString().equals("notify.paged")
                             && line.get("message").asString().startsWith("Paged " + name + " ")) {
                         lines.add(line);
                     }

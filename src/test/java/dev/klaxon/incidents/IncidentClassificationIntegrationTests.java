@@ -78,7 +78,7 @@ class IncidentClassificationIntegrationTests {
         assertThat(incident.get("rulePriority").asString()).isEqualTo("P3");
         assertThat(incident.get("classificationVersion").asInt()).isPositive();
         assertThat(steps(incident)).contains("PRIORITIZATION");
-        assertThat(timeline(id, "PRIORITY_CHANGED"))
+        assertThat(timeline(id, "incidents.priority_changed"))
                 .singleElement()
                 .satisfies(e ->
                         assertThat(e.get("message").asString()).contains("P3 by rule 'checkout availability SLO'"));
@@ -144,7 +144,9 @@ class IncidentClassificationIntegrationTests {
         assertThat(change.get("by").get("name").asString()).isEqualTo("Administrator");
         assertThat(change.get("at").asString()).isEqualTo(clock.instant().toString());
         assertThat(change.get("override").asBoolean()).isTrue();
-        assertThat(last(timeline(id, "PRIORITY_CHANGED")).get("message").asString())
+        assertThat(last(timeline(id, "incidents.priority_changed"))
+                        .get("message")
+                        .asString())
                 .isEqualTo("Priority raised from P3 to P2 (judgement override): key customer affected");
 
         var overrides = admin.get("/api/v1/incidents/overrides").expect(200).json();
@@ -281,7 +283,7 @@ class IncidentClassificationIntegrationTests {
                 .expect(200)
                 .json();
         assertThat(roles(handedOver)).startsWith(COORDINATOR + "=Grace Hopper");
-        assertThat(last(timeline(id, "ROLE_ASSIGNED")).get("message").asString())
+        assertThat(last(timeline(id, "incidents.role_assigned")).get("message").asString())
                 .isEqualTo(COORDINATOR + " handed over from Administrator to Grace Hopper: end of my shift");
         assertThat(events.ofType(IncidentRoleAssigned.class).stream()
                         .filter(e -> e.incidentId().equals(id))
@@ -366,7 +368,7 @@ class IncidentClassificationIntegrationTests {
         assertThat(complex.get("complex").asBoolean()).isTrue();
         assertThat(complex.get("involvedTeamIds").get(0).asString()).isEqualTo(team.toString());
         assertThat(complex.get("involvedTeamIds").get(1).asString()).isEqualTo(other);
-        assertThat(timeline(id, "TEAM_INVOLVED")).hasSize(1);
+        assertThat(timeline(id, "incidents.team_involved")).hasSize(1);
         var unknown = admin.post("/api/v1/incidents/" + id + "/teams", "{\"teamId\":\"" + UUID.randomUUID() + "\"}");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("teamId");
@@ -406,7 +408,7 @@ class IncidentClassificationIntegrationTests {
         assertThat(breaches()).isEqualTo(breachesBefore + 1);
         assertThat(incident(late).get("responseTarget").get("acknowledgedAfter").asString())
                 .isEqualTo("PT16M");
-        assertThat(timeline(late, "RESPONSE_TARGET_BREACHED")).hasSize(1);
+        assertThat(timeline(late, "incidents.response_target_breached")).hasSize(1);
 
         UUID unclassified = open("Classified late");
         assertThat(incident(unclassified).get("responseTarget").get("status").asString())
@@ -442,7 +444,7 @@ class IncidentClassificationIntegrationTests {
                     .as("change %d starts where change %d ended", i, i - 1)
                     .isEqualTo(changes.get(i - 1).get("to").asString());
         }
-        var lines = timeline(id, "PRIORITY_CHANGED");
+        var lines = timeline(id, "incidents.priority_changed");
         assertThat(lines).hasSize(40);
         String finalPriority = incident(id).get("priority").asString();
         assertThat(finalPriority).isEqualTo(last(changes).get("to").asString());
@@ -496,7 +498,9 @@ class IncidentClassificationIntegrationTests {
         var incident = incident(id);
         assertThat(incident.get("priority").asString()).isEqualTo("P2");
         assertThat(incident.get("rulePriority").asString()).isEqualTo("P2");
-        assertThat(last(timeline(id, "PRIORITY_CHANGED")).get("message").asString())
+        assertThat(last(timeline(id, "incidents.priority_changed"))
+                        .get("message")
+                        .asString())
                 .isEqualTo("Priority raised from P4 to P2: broken more than 3 times within an hour");
 
         admin.post("/api/v1/incidents/" + id + "/priority", "{\"priority\":\"P1\",\"reason\":\"key customer\"}")

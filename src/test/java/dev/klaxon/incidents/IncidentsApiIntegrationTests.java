@@ -66,7 +66,7 @@ class IncidentsApiIntegrationTests {
         });
         var timeline =
                 admin.get("/api/v1/incidents/" + id + "/timeline").expect(200).json();
-        assertThat(kinds(timeline)).containsExactly("ALERT_RECEIVED", "INCIDENT_OPENED");
+        assertThat(kinds(timeline)).containsExactly("incidents.alert_received", "incidents.opened");
         assertThat(timeline.get(0).get("actor").get("type").asString()).isEqualTo("INTEGRATION");
     }
 
@@ -119,7 +119,12 @@ class IncidentsApiIntegrationTests {
 
         var timeline = admin.get("/api/v1/incidents/" + id + "/timeline").json();
         assertThat(kinds(timeline))
-                .containsExactly("ALERT_RECEIVED", "INCIDENT_OPENED", "ACKNOWLEDGED", "ESCALATION_STOPPED", "RESOLVED");
+                .containsExactly(
+                        "incidents.alert_received",
+                        "incidents.opened",
+                        "incidents.acknowledged",
+                        "escalation.stopped",
+                        "incidents.resolved");
         assertThat(timeline.get(2).get("actor").get("name").asString()).isEqualTo("Administrator");
     }
 
@@ -143,7 +148,7 @@ class IncidentsApiIntegrationTests {
         var note = admin.post("/api/v1/incidents/" + id + "/notes", "{\"text\":\"Rolled back deploy 42\"}")
                 .expect(201)
                 .json();
-        assertThat(note.get("kind").asString()).isEqualTo("NOTE");
+        assertThat(note.get("kind").asString()).isEqualTo("incidents.note");
         assertThat(note.get("message").asString()).isEqualTo("Rolled back deploy 42");
 
         var blank = admin.post("/api/v1/incidents/" + id + "/notes", "{\"text\":\"   \"}");
@@ -153,7 +158,7 @@ class IncidentsApiIntegrationTests {
         assertThat(tooLong.status()).isEqualTo(400);
 
         assertThat(kinds(admin.get("/api/v1/incidents/" + id + "/timeline").json()))
-                .containsOnlyOnce("NOTE");
+                .containsOnlyOnce("incidents.note");
     }
 
     @Test

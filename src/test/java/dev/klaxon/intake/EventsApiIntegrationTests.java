@@ -107,7 +107,7 @@ class EventsApiIntegrationTests extends IntakeTestSupport {
         assertThat(alerts.get(0).get("eventCount").intValue()).isEqualTo(3);
         List<JsonNode> repeats = new ArrayList<>();
         adminGet("/api/v1/incidents/" + incidentId + "/timeline").forEach(line -> {
-            if (line.get("kind").stringValue().equals("ALERT_REPEATED")) {
+            if (line.get("kind").stringValue().equals("incidents.alert_repeated")) {
                 repeats.add(line);
             }
         });
@@ -130,7 +130,7 @@ class EventsApiIntegrationTests extends IntakeTestSupport {
         String incidentId = onlyIncident(f).get("id").stringValue();
         List<Integer> counts = new ArrayList<>();
         adminGet("/api/v1/incidents/" + incidentId + "/timeline").forEach(line -> {
-            if (line.get("kind").stringValue().equals("ALERT_REPEATED")) {
+            if (line.get("kind").stringValue().equals("incidents.alert_repeated")) {
                 counts.add(line.get("count").intValue());
             }
         });

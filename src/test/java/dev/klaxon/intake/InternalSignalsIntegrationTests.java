@@ -69,7 +69,8 @@ class InternalSignalsIntegrationTests {
         assertThat(values(incident.get("processSteps"), "step"))
                 .containsExactly("IDENTIFICATION", "LOGGING", "CATEGORIZATION", "PRIORITIZATION");
         var timeline = admin.get("/api/v1/incidents/" + defined + "/timeline").json();
-        assertThat(values(timeline, "kind")).containsExactly("ALERT_RECEIVED", "INCIDENT_OPENED", "PRIORITY_CHANGED");
+        assertThat(values(timeline, "kind"))
+                .containsExactly("incidents.alert_received", "incidents.opened", "incidents.priority_changed");
         assertThat(timeline.get(2).get("message").asString()).isEqualTo("Priority P1: burning fast");
 
         UUID undefined = signals.trigger(signal(service, "undefined", "P9")).orElseThrow();
@@ -78,7 +79,8 @@ class InternalSignalsIntegrationTests {
         assertThat(values(incident.get("processSteps"), "step"))
                 .containsExactly("IDENTIFICATION", "LOGGING", "CATEGORIZATION");
         timeline = admin.get("/api/v1/incidents/" + undefined + "/timeline").json();
-        assertThat(values(timeline, "kind")).containsExactly("ALERT_RECEIVED", "INCIDENT_OPENED", "NOTE");
+        assertThat(values(timeline, "kind"))
+                .containsExactly("incidents.alert_received", "incidents.opened", "incidents.note");
         assertThat(timeline.get(2).get("message").asString()).contains("'P9'").contains("does not define");
     }
 

@@ -71,14 +71,14 @@ class AckLinkIntegrationTests extends NotifyTestSupport {
         var incident = incidents.get(paged.incident());
         assertThat(incident.status().name()).isEqualTo("ACKNOWLEDGED");
         assertThat(incident.acknowledgedBy()).isEqualTo("Ack Anna");
-        assertThat(timeline(paged.incident(), "PAGE_ACKNOWLEDGED"))
+        assertThat(timeline(paged.incident(), "notify.page_acknowledged"))
                 .singleElement()
                 .satisfies(line -> assertThat(line.actor().id()).isEqualTo(paged.user()));
 
         var reused = anonymous.post("/ack/" + paged.token(), null).expect(409);
         assertThat(reused.contentType()).startsWith("application/problem+json");
         assertThat(reused.json().get("outcome").asString()).isEqualTo("ALREADY_USED");
-        assertThat(timeline(paged.incident(), "PAGE_ACKNOWLEDGED")).hasSize(1);
+        assertThat(timeline(paged.incident(), "notify.page_acknowledged")).hasSize(1);
     }
 
     @Test
@@ -102,7 +102,7 @@ class AckLinkIntegrationTests extends NotifyTestSupport {
         var expired = anonymous.post("/ack/" + paged.token(), null).expect(410);
         assertThat(expired.json().get("outcome").asString()).isEqualTo("EXPIRED");
         assertThat(incidents.get(paged.incident()).status().name()).isEqualTo("TRIGGERED");
-        assertThat(timeline(paged.incident(), "PAGE_ACKNOWLEDGED")).isEmpty();
+        assertThat(timeline(paged.incident(), "notify.page_acknowledged")).isEmpty();
     }
 
     @Test

@@ -92,11 +92,11 @@ class DeliveryIntegrationTests extends NotifyTestSupport {
             assertThat(body.get("acknowledgeUrl").asString()).contains("/ack/");
             assertThat(body.get("reason").asString()).isEqualTo("ESCALATION");
 
-            assertThat(timeline(incident, "DELIVERY_FAILED"))
+            assertThat(timeline(incident, "notify.delivery_failed"))
                     .hasSize(2)
                     .allSatisfy(line -> assertThat(line.message()).contains("HTTP 500"));
-            assertThat(timeline(incident, "DELIVERY_SUCCEEDED")).hasSize(1);
-            assertThat(timeline(incident, "DELIVERY_FAILED").get(0).message())
+            assertThat(timeline(incident, "notify.delivery_succeeded")).hasSize(1);
+            assertThat(timeline(incident, "notify.delivery_failed").get(0).message())
                     .contains("webhook 127.0.0.1")
                     .doesNotContain("/hooks/klaxon");
         }
@@ -116,8 +116,8 @@ class DeliveryIntegrationTests extends NotifyTestSupport {
             deliveries.sendDue();
             assertThat(receiver.received()).hasSize(6);
             assertThat(deliveriesOf(incident).get(0).status()).isEqualTo(DeliveryStatus.ABANDONED);
-            assertThat(timeline(incident, "DELIVERY_FAILED")).hasSize(5);
-            assertThat(timeline(incident, "DELIVERY_ABANDONED")).hasSize(1);
+            assertThat(timeline(incident, "notify.delivery_failed")).hasSize(5);
+            assertThat(timeline(incident, "notify.delivery_abandoned")).hasSize(1);
         }
     }
 
@@ -147,7 +147,7 @@ class DeliveryIntegrationTests extends NotifyTestSupport {
         assertThat(text).contains("Acknowledge: ").contains("/ack/").contains("/incidents/" + number);
         assertThat(mine.get(0).getFrom()[0].toString()).isEqualTo("klaxon@localhost");
         assertThat(deliveriesOf(incident).get(0).status()).isEqualTo(DeliveryStatus.SENT);
-        assertThat(timeline(incident, "DELIVERY_SUCCEEDED")).hasSize(1);
+        assertThat(timeline(incident, "notify.delivery_succeeded")).hasSize(1);
     }
 
     @Test
@@ -307,7 +307,7 @@ class DeliveryIntegrationTests extends NotifyTestSupport {
                     .hasSize(40)
                     .extracting(DeliveryView::status)
                     .containsOnly(DeliveryStatus.SENT);
-            assertThat(timeline(incident, "DELIVERY_SUCCEEDED")).hasSize(40);
+            assertThat(timeline(incident, "notify.delivery_succeeded")).hasSize(40);
         }
     }
 
@@ -366,8 +366,8 @@ class DeliveryIntegrationTests extends NotifyTestSupport {
             deliveries.sendDue();
             assertThat(deliveriesOf(incident)).extracting(DeliveryView::status).containsOnly(DeliveryStatus.SENT);
             assertThat(received).hasSize(total).doesNotHaveDuplicates();
-            assertThat(timeline(incident, "DELIVERY_SUCCEEDED")).hasSize(total);
-            assertThat(timeline(incident, "DELIVERY_FAILED")).isEmpty();
+            assertThat(timeline(incident, "notify.delivery_succeeded")).hasSize(total);
+            assertThat(timeline(incident, "notify.delivery_failed")).isEmpty();
         } finally {
             receiver.stop(0);
         }

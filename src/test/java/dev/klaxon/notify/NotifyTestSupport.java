@@ -1,10 +1,10 @@
 package dev.klaxon.notify;
 
 import dev.klaxon.incidents.Incidents;
-import dev.klaxon.incidents.TimelineEntryView;
 import dev.klaxon.support.Api;
 import dev.klaxon.support.KlaxonIntegrationTest;
 import dev.klaxon.support.MutableClock;
+import dev.klaxon.timeline.TimelineEntry;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -126,7 +126,7 @@ abstract class NotifyTestSupport {
         return new PageRequest(incidentId, userId, stepKey, PageReason.ESCALATION, 1, null, clock.instant());
     }
 
-    protected List<TimelineEntryView> timeline(UUID incidentId, String kind) {
+    protected List<TimelineEntry> timeline(UUID incidentId, String kind) {
         return incidents.timeline(incidentId).stream()
                 .filter(line -> line.kind().equals(kind))
                 .toList();

@@ -40,10 +40,10 @@ class PagingIntegrationTests extends NotifyTestSupport {
         assertThat(again).isEmpty();
         assertThat(nextStep).hasSize(1);
         assertThat(deliveriesOf(incident)).hasSize(4);
-        assertThat(timeline(incident, "PAGED"))
+        assertThat(timeline(incident, "notify.paged"))
                 .hasSize(2)
                 .allSatisfy(line -> assertThat(line.subject()).isEqualTo("Twice Tom"));
-        assertThat(timeline(incident, "PAGED").get(0).message())
+        assertThat(timeline(incident, "notify.paged").get(0).message())
                 .contains("Paged Twice Tom")
                 .contains("webhook");
     }
@@ -59,8 +59,8 @@ class PagingIntegrationTests extends NotifyTestSupport {
                 page(escalation(incident, reachable, "L1.C0"), escalation(incident, unreachable, "L1.C0"));
 
         assertThat(created).extracting(PageCreated::deliveries).containsExactly(1, 0);
-        assertThat(timeline(incident, "PAGED")).hasSize(1);
-        assertThat(timeline(incident, "DELIVERY_ABANDONED"))
+        assertThat(timeline(incident, "notify.paged")).hasSize(1);
+        assertThat(timeline(incident, "notify.delivery_abandoned"))
                 .singleElement()
                 .satisfies(line -> assertThat(line.message()).startsWith("Silent Sam has no contact methods"));
     }
@@ -87,7 +87,7 @@ class PagingIntegrationTests extends NotifyTestSupport {
                 .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.CANCELLED));
         assertThat(created).extracting(PageCreated::deliveries).containsExactly(0);
         assertThat(deliveriesOf(later)).isEmpty();
-        assertThat(timeline(later, "DELIVERY_ABANDONED"))
+        assertThat(timeline(later, "notify.delivery_abandoned"))
                 .singleElement()
                 .satisfies(line -> assertThat(line.message()).startsWith("Leaving Lea is deactivated"));
     }
@@ -151,7 +151,7 @@ class PagingIntegrationTests extends NotifyTestSupport {
             pool.shutdown();
         }
         assertThat(deliveriesOf(incident)).extracting(DeliveryView::userId).containsExactlyInAnyOrder(both, onlySecond);
-        assertThat(timeline(incident, "PAGED"))
+        assertThat(timeline(incident, "notify.paged"))
                 .extracting(line -> line.subject())
                 .containsExactlyInAnyOrder("Both Bea", "Second Sid");
     }
@@ -188,6 +188,6 @@ class PagingIntegrationTests extends NotifyTestSupport {
         UUID incident = openIncident(unique("No transaction"));
         assertThatThrownBy(() -> paging.page(List.of(escalation(incident, UUID.randomUUID(), "L1.C0"))))
                 .isInstanceOf(IllegalTransactionStateException.class);
-        assertThat(timeline(incident, "PAGED")).isEmpty();
+        assertThat(timeline(incident, "notify.paged")).isEmpty();
     }
 }

@@ -2,10 +2,10 @@ package dev.klaxon.escalation.internal;
 
 import dev.klaxon.escalation.EscalationPolicy;
 import dev.klaxon.escalation.EscalationView;
-import dev.klaxon.incidents.IncidentTimeline;
 import dev.klaxon.notify.PageReason;
 import dev.klaxon.notify.PageRequest;
 import dev.klaxon.notify.Paging;
+import dev.klaxon.timeline.Timeline;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public class EscalationEngine {
     private final Responders responders;
     private final ResponderNames names;
     private final Paging paging;
-    private final IncidentTimeline timeline;
+    private final Timeline timeline;
     private final EscalationProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -50,7 +50,7 @@ public class EscalationEngine {
             Responders responders,
             ResponderNames names,
             Paging paging,
-            IncidentTimeline timeline,
+            Timeline timeline,
             EscalationProperties properties,
             TransactionTemplate transactions,
             Clock clock) {
@@ -131,7 +131,7 @@ public class EscalationEngine {
         timers.markDone(batch.done(), now);
         timers.insertAll(batch.next());
         runs.updateAll(batch.changed().values());
-        timeline.recordAll(batch.lines());
+        timeline.appendAll(batch.lines());
         paging.page(batch.pages());
         // Staged pages of these incidents whose time has come reach the timeline now, stale steps' included: a
         // page staged for a step acknowledged after its due time may have gone out.

@@ -1,20 +1,21 @@
 package dev.klaxon.escalation.internal;
 
 import dev.klaxon.common.Actor;
+import dev.klaxon.escalation.EscalationEntryKinds;
 import dev.klaxon.escalation.EscalationPolicy;
 import dev.klaxon.incidents.Durations;
 import dev.klaxon.incidents.IncidentAcknowledged;
 import dev.klaxon.incidents.IncidentOpened;
 import dev.klaxon.incidents.IncidentResolved;
 import dev.klaxon.incidents.IncidentRoleRequired;
-import dev.klaxon.incidents.IncidentTimeline;
 import dev.klaxon.incidents.IncidentsOpened;
-import dev.klaxon.incidents.ResponseEvent;
-import dev.klaxon.incidents.TimelineRecord;
 import dev.klaxon.notify.PageAcknowledged;
 import dev.klaxon.notify.PageReason;
 import dev.klaxon.notify.PageRequest;
 import dev.klaxon.notify.Paging;
+import dev.klaxon.timeline.EntryKind;
+import dev.klaxon.timeline.NewEntry;
+import dev.klaxon.timeline.Timeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ class EscalationListeners {
     private final Responders responders;
     private final ResponderNames names;
     private final Paging paging;
-    private final IncidentTimeline timeline;
+    private final Timeline timeline;
     private final EngineLoop engineLoop;
 
     EscalationListeners(
@@ -47,7 +48,7 @@ class EscalationListeners {
             Responders responders,
             ResponderNames names,
             Paging paging,
-            IncidentTimeline timeline,
+            Timeline timeline,
             EngineLoop engineLoop) {
         this.runs = runs;
         this.timers = timers;
@@ -123,7 +124,7 @@ class EscalationListeners {
                 message += "; pages again if still unresolved after " + Durations.human(policy.renotifyAfterAck());
             }
             runs.update(after);
-            record(run.incidentId(), event.at(), ResponseEvent.ESCALATION_STOPPED, message);
+            record(run.incidentId(), event.at(), EscalationEntryKinds.STOPPED, message);
         });
     }
 
@@ -139,7 +140,7 @@ class EscalationListeners {
             }
             runs.update(run.withStep(RunStatus.RESOLVED, run.level(), run.cycle(), null, event.at()));
             if (run.pendingStep() != null) {
-                record(run.incidentId(), event.at(), ResponseEvent.ESCALATION_STOPPED, "Resolved: escalation ended");
+                record(run.incidentId(), event.at(), EscalationEntryKinds.STOPPED, "Resolved: escalation ended");
             }
         });
     }
@@ -159,7 +160,7 @@ class EscalationListeners {
             record(
                     run.incidentId(),
                     event.at(),
-                    ResponseEvent.ESCALATION_STOPPED,
+                    EscalationEntryKinds.STOPPED,
                     names.user(event.userId()) + " answered the re-notification; the next one follows in "
                             + Durations.human(policy.renotifyAfterAck()) + " if still unresolved");
         });
@@ -173,14 +174,14 @@ class EscalationListeners {
             record(
                     event.incidentId(),
                     event.at(),
-                    ResponseEvent.ROLE_PAGED,
+                    EscalationEntryKinds.ROLE_PAGED,
                     "Nobody is on call as " + event.role() + " in the incident's team; assign the role by hand");
             return;
         }
         record(
                 event.incidentId(),
                 event.at(),
-                ResponseEvent.ROLE_PAGED,
+                EscalationEntryKinds.ROLE_PAGED,
                 "The " + event.role() + " role is unfilled: paging " + names.users(onCall)
                         + ", on call for it; accepting the page assigns the role");
         String stepKey = "role:" + event.role().strip().toLowerCase(Locale.ROOT);
@@ -197,7 +198,7 @@ class EscalationListeners {
         return run.withRenotify(n, timer.stepKey(), from);
     }
 
-    private void record(UUID incidentId, Instant at, ResponseEvent event, String message) {
-        timeline.record(new TimelineRecord(incidentId, at, event, Actor.SYSTEM, null, message));
+    private void record(UUID incidentId, Instant at, EntryKind event, String message) {
+        timeline.append(new NewEntry(incidentId, at, event, Actor.SYSTEM, null, message));
     }
 }

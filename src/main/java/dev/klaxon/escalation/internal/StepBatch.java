@@ -1,14 +1,15 @@
 package dev.klaxon.escalation.internal;
 
 import dev.klaxon.common.Actor;
+import dev.klaxon.escalation.EscalationEntryKinds;
 import dev.klaxon.escalation.EscalationLevel;
 import dev.klaxon.escalation.EscalationPolicy;
 import dev.klaxon.escalation.EscalationTarget;
 import dev.klaxon.incidents.Durations;
-import dev.klaxon.incidents.ResponseEvent;
-import dev.klaxon.incidents.TimelineRecord;
 import dev.klaxon.notify.PageReason;
 import dev.klaxon.notify.PageRequest;
+import dev.klaxon.timeline.EntryKind;
+import dev.klaxon.timeline.NewEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ final class StepBatch {
     private final List<TimerStore.Done> done = new ArrayList<>();
     private final List<Timer> next = new ArrayList<>();
     private final Map<UUID, Run> changed = new LinkedHashMap<>();
-    private final List<TimelineRecord> lines = new ArrayList<>();
+    private final List<NewEntry> lines = new ArrayList<>();
     private final List<PageRequest> pages = new ArrayList<>();
 
     /** @param runs the runs of the timers to handle, by incident; a handled timer's run is replaced by its new state */
@@ -76,7 +77,7 @@ final class StepBatch {
         return changed;
     }
 
-    List<TimelineRecord> lines() {
+    List<NewEntry> lines() {
         return lines;
     }
 
@@ -127,7 +128,7 @@ final class StepBatch {
         Choice choice = choose(policy, run, timer.level(), timer.cycle(), now);
         if (!choice.passed().isEmpty()) {
             int[] first = choice.passed().get(0);
-            line(run, ResponseEvent.ESCALATED, Timer.stepKey(first[0], first[1]), nobodyToPage(policy, choice));
+            line(run, EscalationEntryKinds.ESCALATED, Timer.stepKey(first[0], first[1]), nobodyToPage(policy, choice));
         }
         int level = choice.level();
         int cycle = choice.cycle();
@@ -145,7 +146,7 @@ final class StepBatch {
         if (following == null) {
             line(
                     run,
-                    ResponseEvent.ESCALATION_STOPPED,
+                    EscalationEntryKinds.STOPPED,
                     stepKey,
                     "Policy '" + policy.name()
                             + "' has no further levels; the incident stays open until someone acknowledges it");
@@ -202,7 +203,7 @@ final class StepBatch {
             return;
         }
         done.add(new TimerStore.Done(timer.id(), TimerStore.Outcome.PAGED));
-        line(run, ResponseEvent.ESCALATED, stepKey, message.get());
+        line(run, EscalationEntryKinds.ESCALATED, stepKey, message.get());
         for (UUID user : people) {
             pages.add(new PageRequest(run.incidentId(), user, stepKey, reason, level, null, now));
         }
@@ -277,8 +278,8 @@ final class StepBatch {
                         .toList());
     }
 
-    private void line(Run run, ResponseEvent event, String subject, String message) {
-        lines.add(new TimelineRecord(run.incidentId(), now, event, Actor.SYSTEM, subject, message));
+    private void line(Run run, EntryKind event, String subject, String message) {
+        lines.add(new NewEntry(run.incidentId(), now, event, Actor.SYSTEM, subject, message));
     }
 
     /** The level and cycle after this one, or null when the policy is used up. */

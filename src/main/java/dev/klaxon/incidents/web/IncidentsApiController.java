@@ -9,7 +9,7 @@ import dev.klaxon.incidents.IncidentSort;
 import dev.klaxon.incidents.IncidentStatus;
 import dev.klaxon.incidents.IncidentView;
 import dev.klaxon.incidents.Incidents;
-import dev.klaxon.incidents.TimelineEntryView;
+import dev.klaxon.timeline.TimelineEntry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -136,7 +136,7 @@ class IncidentsApiController {
     }
 
     @GetMapping("/{id}/timeline")
-    List<TimelineEntryView> timeline(@PathVariable UUID id) {
+    List<TimelineEntry> timeline(@PathVariable UUID id) {
         return incidents.timeline(id);
     }
 
@@ -152,7 +152,7 @@ class IncidentsApiController {
 
     @PostMapping("/{id}/notes")
     @ResponseStatus(HttpStatus.CREATED)
-    TimelineEntryView addNote(@PathVariable UUID id, Caller me, @Valid @RequestBody NewNote body) {
+    TimelineEntry addNote(@PathVariable UUID id, Caller me, @Valid @RequestBody NewNote body) {
         return incidents.addNote(id, me, body.text());
     }
 }

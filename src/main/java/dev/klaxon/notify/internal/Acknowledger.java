@@ -9,13 +9,13 @@ import dev.klaxon.identity.UserView;
 import dev.klaxon.identity.Users;
 import dev.klaxon.incidents.IncidentClassification;
 import dev.klaxon.incidents.IncidentStatus;
-import dev.klaxon.incidents.IncidentTimeline;
 import dev.klaxon.incidents.IncidentView;
 import dev.klaxon.incidents.Incidents;
-import dev.klaxon.incidents.ResponseEvent;
-import dev.klaxon.incidents.TimelineRecord;
+import dev.klaxon.notify.NotifyEntryKinds;
 import dev.klaxon.notify.PageAcknowledged;
 import dev.klaxon.notify.PageReason;
+import dev.klaxon.timeline.NewEntry;
+import dev.klaxon.timeline.Timeline;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -62,7 +62,7 @@ public class Acknowledger {
     private final PageStore pages;
     private final Incidents incidents;
     private final IncidentClassification classification;
-    private final IncidentTimeline timeline;
+    private final Timeline timeline;
     private final Users users;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -73,7 +73,7 @@ public class Acknowledger {
             PageStore pages,
             Incidents incidents,
             IncidentClassification classification,
-            IncidentTimeline timeline,
+            Timeline timeline,
             Users users,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
@@ -180,10 +180,10 @@ public class Acknowledger {
                     ? "Acknowledged. " + incident.acknowledgedBy() + " had already acknowledged the incident."
                     : "Acknowledged by " + name + ".";
         }
-        timeline.record(new TimelineRecord(
+        timeline.append(new NewEntry(
                 page.incidentId(),
                 now,
-                ResponseEvent.PAGE_ACKNOWLEDGED,
+                NotifyEntryKinds.PAGE_ACKNOWLEDGED,
                 actor,
                 name,
                 page.reason() == PageReason.ROLE

@@ -1,13 +1,14 @@
 package dev.klaxon.notify.internal;
 
 import dev.klaxon.common.Actor;
-import dev.klaxon.incidents.IncidentTimeline;
-import dev.klaxon.incidents.ResponseEvent;
-import dev.klaxon.incidents.TimelineRecord;
 import dev.klaxon.notify.ContactType;
+import dev.klaxon.notify.NotifyEntryKinds;
 import dev.klaxon.notify.spi.Channel;
 import dev.klaxon.notify.spi.DeliveryFailure;
 import dev.klaxon.notify.spi.OutgoingMessage;
+import dev.klaxon.timeline.EntryKind;
+import dev.klaxon.timeline.NewEntry;
+import dev.klaxon.timeline.Timeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
@@ -50,7 +51,7 @@ public class Outbox {
     private final DeliveryStore store;
     private final Map<ContactType, Channel> channels = new EnumMap<>(ContactType.class);
     private final MessageComposer composer;
-    private final IncidentTimeline timeline;
+    private final Timeline timeline;
     private final NotifyProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -62,7 +63,7 @@ public class Outbox {
             DeliveryStore store,
             List<Channel> channels,
             MessageComposer composer,
-            IncidentTimeline timeline,
+            Timeline timeline,
             NotifyProperties properties,
             PlatformTransactionManager transactions,
             Clock clock,
@@ -233,13 +234,13 @@ public class Outbox {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> timeline.recordAll(recordTogether(outcomes, context)));
+            transaction.executeWithoutResult(status -> timeline.appendAll(recordTogether(outcomes, context)));
         } catch (RuntimeException e) {
             log.warn("Recording {} outcomes together failed; recording them one by one", outcomes.size(), e);
             for (Outcome outcome : outcomes) {
                 try {
                     transaction.executeWithoutResult(
-                            status -> record(outcome, context).ifPresent(timeline::record));
+                            status -> record(outcome, context).ifPresent(timeline::append));
                 } catch (RuntimeException single) {
                     log.error(
                             "Recording delivery {} failed; its lease will make it due again",
@@ -251,12 +252,12 @@ public class Outbox {
     }
 
     /** The sent ones in one batch update, the failed ones (few) one by one; returns their timeline lines. */
-    private List<TimelineRecord> recordTogether(List<Outcome> outcomes, MessageComposer.Batch context) {
+    private List<NewEntry> recordTogether(List<Outcome> outcomes, MessageComposer.Batch context) {
         List<Outcome> sent = outcomes.stream().filter(Outcome::wentOut).toList();
         boolean[] marked = store.markAllSent(sent.stream()
                 .map(o -> new DeliveryStore.Sent(o.delivery().id(), o.delivery().claimToken(), o.at()))
                 .toList());
-        List<TimelineRecord> lines = new ArrayList<>();
+        List<NewEntry> lines = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
             if (marked[i]) {
                 sentLine(sent.get(i), context).ifPresent(lines::add);
@@ -321,7 +322,7 @@ public class Outbox {
     }
 
     /** Records one outcome; returns its timeline line unless another sender had taken the delivery over. */
-    private Optional<TimelineRecord> record(Outcome outcome, MessageComposer.Batch context) {
+    private Optional<NewEntry> record(Outcome outcome, MessageComposer.Batch context) {
         DeliveryStore.Claimed delivery = outcome.delivery();
         String error = outcome.error();
         Instant at = outcome.at();
@@ -337,20 +338,20 @@ public class Outbox {
                     : Optional.empty();
         }
         String attempt = attempt(delivery);
-        ResponseEvent event;
+        EntryKind event;
         String message;
         if (delivery.attempts() < properties.maxAttempts()) {
             Duration wait = properties.backoffAfter(delivery.attempts());
             if (!store.markRetry(delivery.id(), delivery.claimToken(), at.plus(wait), error)) {
                 return Optional.empty();
             }
-            event = ResponseEvent.DELIVERY_FAILED;
+            event = NotifyEntryKinds.DELIVERY_FAILED;
             message = describe(delivery) + ": " + error + " (" + attempt + "; next attempt in " + human(wait) + ")";
         } else {
             if (!store.markAbandoned(delivery.id(), delivery.claimToken(), error)) {
                 return Optional.empty();
             }
-            event = ResponseEvent.DELIVERY_ABANDONED;
+            event = NotifyEntryKinds.DELIVERY_ABANDONED;
             message = describe(delivery) + ": " + error + " (" + attempt + "; giving up)";
         }
         if (delivery.page() == null) {
@@ -360,18 +361,17 @@ public class Outbox {
         return Optional.of(line(outcome, event, message, context));
     }
 
-    private Optional<TimelineRecord> sentLine(Outcome outcome, MessageComposer.Batch context) {
+    private Optional<NewEntry> sentLine(Outcome outcome, MessageComposer.Batch context) {
         if (outcome.delivery().page() == null) {
             return Optional.empty(); // notices are not part of an incident's timeline
         }
         String message = describe(outcome.delivery()) + ": sent (" + attempt(outcome.delivery()) + ")";
-        return Optional.of(line(outcome, ResponseEvent.DELIVERY_SUCCEEDED, message, context));
+        return Optional.of(line(outcome, NotifyEntryKinds.DELIVERY_SUCCEEDED, message, context));
     }
 
-    private static TimelineRecord line(
-            Outcome outcome, ResponseEvent event, String message, MessageComposer.Batch context) {
+    private static NewEntry line(Outcome outcome, EntryKind event, String message, MessageComposer.Batch context) {
         var delivery = outcome.delivery();
-        return new TimelineRecord(
+        return new NewEntry(
                 delivery.page().incidentId(),
                 outcome.at(),
                 event,

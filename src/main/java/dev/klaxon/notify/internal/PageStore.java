@@ -2,9 +2,9 @@ package dev.klaxon.notify.internal;
 
 import dev.klaxon.common.Actor;
 import dev.klaxon.common.JdbcTime;
-import dev.klaxon.incidents.ResponseEvent;
-import dev.klaxon.incidents.TimelineRecord;
 import dev.klaxon.notify.PageReason;
+import dev.klaxon.timeline.EntryKind;
+import dev.klaxon.timeline.NewEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,12 +74,12 @@ public class PageStore {
      * One JDBC batch; a duplicate (incident, step, person) fails the whole batch. {@code announcements}: the
      * timeline line each staged page adds once its time has come (empty for pages that happen now).
      */
-    public void insertAll(List<PageRow> pages, Map<UUID, TimelineRecord> announcements) {
+    public void insertAll(List<PageRow> pages, Map<UUID, NewEntry> announcements) {
         batch.batchUpdate("""
                 INSERT INTO notify_pages (id, incident_id, user_id, step_key, reason, level, role, paged_at,
                     announce_kind, announce_subject, announce_message)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pages, 500, (ps, p) -> {
-            TimelineRecord line = announcements.get(p.id());
+            NewEntry line = announcements.get(p.id());
             ps.setObject(1, p.id());
             ps.setObject(2, p.incidentId());
             ps.setObject(3, p.userId());
@@ -88,7 +88,7 @@ public class PageStore {
             ps.setInt(6, p.level());
             ps.setString(7, p.role());
             ps.setObject(8, JdbcTime.toDb(p.pagedAt()));
-            ps.setString(9, line == null ? null : line.event().name());
+            ps.setString(9, line == null ? null : line.kind().key());
             ps.setString(10, line == null ? null : line.subject());
             ps.setString(11, line == null ? null : line.message());
         });
@@ -108,10 +108,10 @@ public class PageStore {
                     .query((rs, n) -> new Announcement(
                             rs.getObject("id", UUID.class),
                             rs.getObject("user_id", UUID.class),
-                            new TimelineRecord(
+                            new NewEntry(
                                     rs.getObject("incident_id", UUID.class),
                                     JdbcTime.fromDb(rs, "paged_at"),
-                                    ResponseEvent.valueOf(rs.getString("announce_kind")),
+                                    EntryKind.parse(rs.getString("announce_kind")),
                                     Actor.SYSTEM,
                                     rs.getString("announce_subject"),
                                     rs.getString("announce_message"))))
@@ -121,7 +121,7 @@ public class PageStore {
     }
 
     /** A staged page's line, at its page time. */
-    public record Announcement(UUID pageId, UUID userId, TimelineRecord line) {}
+    public record Announcement(UUID pageId, UUID userId, NewEntry line) {}
 
     /** The staged pages of an incident whose page time is after {@code at}: they have not happened yet. */
     public List<UUID> stagedAfter(UUID incidentId, Instant at) {

@@ -96,7 +96,7 @@ class CommandBatchIntegrationTests extends IntakeTestSupport {
             long number = incident.get("number").longValue();
             titles.add(incident.get("title").stringValue());
             JsonNode timeline = adminGet("/api/v1/incidents/" + id + "/timeline");
-            assertThat(timeline.get(0).get("kind").stringValue()).isEqualTo("ALERT_RECEIVED");
+            assertThat(timeline.get(0).get("kind").stringValue()).isEqualTo("incidents.alert_received");
             assertThat(timeline.get(1).get("message").stringValue()).startsWith("Incident #" + number + " opened on");
             assertThat(adminGet("/api/v1/incidents/" + id + "/escalation")
                             .get("startedAt")
@@ -184,7 +184,7 @@ class CommandBatchIntegrationTests extends IntakeTestSupport {
     private List<Integer> repeatCounts(String incidentId) {
         List<Integer> counts = new ArrayList<>();
         adminGet("/api/v1/incidents/" + incidentId + "/timeline").forEach(line -> {
-            if (line.get("kind").stringValue().equals("ALERT_REPEATED")) {
+            if (line.get("kind").stringValue().equals("incidents.alert_repeated")) {
                 counts.add(line.get("count").intValue());
             }
         });
