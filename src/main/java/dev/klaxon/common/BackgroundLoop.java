@@ -11,12 +11,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The one daemon thread per instance that a module's background work runs on: do a round, then wait until the
+ * The one daemon thread per instance that a module's {@link BackgroundWork} runs on (started by
+ * {@link BackgroundWorkers}): do a round, then wait until the
  * poll interval passes, the next piece of work falls due, or someone {@link #wake() wakes} it. Which instance
  * does a piece of work is always decided by a claim in the database, never by this loop. A failed round is
  * logged and retried after the poll interval.
  */
-public final class BackgroundLoop {
+final class BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundLoop.class);
 
@@ -42,16 +43,11 @@ public final class BackgroundLoop {
         this.settle = settle;
     }
 
-    /** Runs {@code round}, then waits for the poll interval or a wake-up. */
-    public static BackgroundLoop every(String name, Duration pollInterval, Runnable round) {
-        return new BackgroundLoop(name, round, pollInterval, null, Duration.ZERO);
-    }
-
     /**
      * Also wakes when the next piece of work falls due ({@code untilNextDue}, null when nothing is pending), and
      * after a wake-up waits {@code settle} more, so a burst of wake-ups is handled in one round.
      */
-    public static BackgroundLoop untilDue(
+    static BackgroundLoop untilDue(
             String name, Duration pollInterval, Supplier<Duration> untilNextDue, Duration settle, Runnable round) {
         return new BackgroundLoop(name, round, pollInterval, untilNextDue, settle);
     }

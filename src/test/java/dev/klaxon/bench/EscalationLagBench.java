@@ -57,8 +57,8 @@ class EscalationLagBench {
         receiver.start();
         boolean sending = !Boolean.getBoolean("bench.no-senders");
         List<String> properties = new ArrayList<>(List.of(
-                "klaxon.escalation.worker-enabled=true",
-                "klaxon.notify.worker-enabled=" + sending,
+                "klaxon.escalation.worker.enabled=true",
+                "klaxon.notify.worker.enabled=" + sending,
                 "logging.level.dev.klaxon=WARN",
                 // "Claimed N deliveries in M ms": how long the claim of the burst took, commit included
                 "logging.level.dev.klaxon.notify.internal.Outbox=DEBUG"));

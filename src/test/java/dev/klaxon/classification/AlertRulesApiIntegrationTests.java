@@ -95,16 +95,27 @@ class AlertRulesApiIntegrationTests {
                         .asString())
                 .isEqualTo("P3");
 
-        UUID slo = UUID.randomUUID();
+        String slo = admin.post("/api/v1/slos", """
+                        {"serviceId":"%s","name":"Checkout works","objective":99.9,"window":"P30D","priority":"P3"}""".formatted(service))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
         admin.put("/api/v1/slos/" + slo + "/priority", "{\"priority\":\"P2\",\"frequency\":[]}")
                 .expect(200);
         admin.put("/api/v1/slos/" + slo + "/priority", "{\"priority\":null}").expect(200);
         var history = admin.get("/api/v1/slos/" + slo + "/priority/history").json();
-        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.size())
+                .as("the priority given at creation, then the two changes")
+                .isEqualTo(3);
         assertThat(history.get(0).get("priority").isNull()).isTrue();
         assertThat(admin.put("/api/v1/slos/" + slo + "/priority", "{\"priority\":\"P0\"}")
                         .status())
                 .isEqualTo(400);
+        assertThat(admin.put("/api/v1/slos/" + UUID.randomUUID() + "/priority", "{\"priority\":\"P2\"}")
+                        .status())
+                .as("an SLO that does not exist has no priority to set")
+                .isEqualTo(404);
     }
 
     private static List<String> names(JsonNode rules) {

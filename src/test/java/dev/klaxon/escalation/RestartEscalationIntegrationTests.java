@@ -58,7 +58,10 @@ class RestartEscalationIntegrationTests {
 
     private ConfigurableApplicationContext start() {
         return KlaxonInstance.start(
-                clock, dataDir, "klaxon.escalation.worker-enabled=true", "klaxon.escalation.poll-interval=200ms");
+                clock,
+                dataDir,
+                "klaxon.escalation.worker.enabled=true",
+                "klaxon.escalation.worker.poll-interval=200ms");
     }
 
     private static EscalationTestSupport support(ConfigurableApplicationContext context) {

@@ -22,10 +22,10 @@ public final class KlaxonInstance {
         properties.put("server.port", "0");
         properties.put("klaxon.data-dir", dataDir);
         properties.put("klaxon.identity.admin-password", KlaxonIntegrationTest.ADMIN_PASSWORD);
-        properties.put("klaxon.slo.scheduler-enabled", "false");
-        properties.put("klaxon.oncall.handoff-worker-enabled", "false");
-        properties.put("klaxon.notify.worker-enabled", "false");
-        properties.put("klaxon.escalation.worker-enabled", "false");
+        properties.put("klaxon.slo.worker.enabled", "false");
+        properties.put("klaxon.oncall.worker.enabled", "false");
+        properties.put("klaxon.notify.worker.enabled", "false");
+        properties.put("klaxon.escalation.worker.enabled", "false");
         for (String setting : settings) {
             int equals = setting.indexOf('=');
             properties.put(setting.substring(0, equals), setting.substring(equals + 1));

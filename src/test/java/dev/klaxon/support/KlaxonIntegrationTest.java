@@ -20,10 +20,10 @@ import org.springframework.context.annotation.Import;
         properties = {
             "klaxon.identity.admin-password=" + KlaxonIntegrationTest.ADMIN_PASSWORD,
             "klaxon.data-dir=target/test-data/${random.uuid}",
-            "klaxon.slo.scheduler-enabled=false",
-            "klaxon.escalation.worker-enabled=false",
-            "klaxon.oncall.handoff-worker-enabled=false",
-            "klaxon.notify.worker-enabled=false",
+            "klaxon.slo.worker.enabled=false",
+            "klaxon.escalation.worker.enabled=false",
+            "klaxon.oncall.worker.enabled=false",
+            "klaxon.notify.worker.enabled=false",
             // Static so that the mail auto-configuration's condition sees it; the port comes from TestDeliveryServers.
             "spring.mail.host=127.0.0.1"
         })

@@ -1,56 +1,35 @@
 package dev.klaxon.notify.internal;
 
-import dev.klaxon.common.BackgroundLoop;
-import java.time.Clock;
-import java.time.Duration;
-import org.springframework.context.SmartLifecycle;
+import dev.klaxon.common.BackgroundWork;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * One background thread per instance (when {@code klaxon.notify.worker-enabled}) that sends due deliveries when the
- * next one falls due, at least every poll interval, and at once after a transaction that created deliveries
- * commits ({@link #wakeAfterCommit()}).
- * Which instance sends a delivery is decided by the claim in the database.
+ * Sends due deliveries when the next one falls due, at least every poll interval, and at once after a transaction
+ * that created deliveries commits on this instance ({@link #wakeAfterCommit()}; staged escalation pages fall due at
+ * an exact instant, so the worker wakes then, not at its next poll). Which instance sends a delivery is decided by
+ * the claim in the database.
  */
 @Component
-public class DeliveryWorker implements SmartLifecycle {
+public class DeliveryWorker extends BackgroundWork {
 
-    private final NotifyProperties properties;
-    private final BackgroundLoop loop;
+    private final Outbox outbox;
+    private final DeliveryStore deliveries;
 
-    DeliveryWorker(Outbox outbox, DeliveryStore deliveries, NotifyProperties properties, Clock clock) {
-        this.properties = properties;
-        // Staged escalation pages fall due at an exact instant: the loop wakes then, not at its next poll.
-        this.loop = BackgroundLoop.untilDue(
-                "notify-deliveries",
-                properties.pollInterval(),
-                () -> deliveries
-                        .nextDue()
-                        .map(next -> Duration.between(clock.instant(), next))
-                        .orElse(null),
-                Duration.ZERO,
-                outbox::sendDue);
-    }
-
-    /** Asks the loop to look for due deliveries once the current transaction commits. */
-    public void wakeAfterCommit() {
-        loop.wakeAfterCommit();
+    DeliveryWorker(Outbox outbox, DeliveryStore deliveries, NotifyProperties properties) {
+        super("notify-deliveries", properties.worker());
+        this.outbox = outbox;
+        this.deliveries = deliveries;
     }
 
     @Override
-    public void start() {
-        if (properties.workerEnabled()) {
-            loop.start();
-        }
+    protected int runDue() {
+        return outbox.sendDue();
     }
 
     @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    protected Optional<Instant> nextDue() {
+        return deliveries.nextDue();
     }
 }

@@ -1,5 +1,6 @@
 package dev.klaxon.notify.internal;
 
+import dev.klaxon.common.WorkerSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -7,10 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code klaxon.notify.*}: contact methods, the delivery outbox and acknowledge links.
  *
- * @param workerEnabled whether this instance runs the delivery loop (default true); every instance may, the
- *     database hands each delivery to one of them
- * @param pollInterval how often the loop looks for due deliveries (default 1s); it also wakes at once when a
- *     transaction that created deliveries commits on this instance
+ * @param worker {@code klaxon.notify.worker.*}: {@code enabled} (default true; every instance may run the delivery
+ *     worker, the database hands each delivery to one of them), {@code poll-interval} (how often it looks for due
+ *     deliveries, default 1s; it also wakes when the next delivery falls due and at once when a transaction that
+ *     created deliveries commits on this instance), {@code settle} (default 0)
  * @param batchSize deliveries read, sent and recorded together (default 100)
  * @param senders parallel sends per instance, so one slow webhook does not hold the rest (default 32)
  * @param maxInFlight claimed deliveries not yet sent and recorded, at most, per instance (default 10000): how far
@@ -30,8 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("klaxon.notify")
 public record NotifyProperties(
-        @DefaultValue("true") boolean workerEnabled,
-        @DefaultValue("1s") Duration pollInterval,
+        WorkerSettings worker,
         @DefaultValue("100") int batchSize,
         @DefaultValue("32") int senders,
         @DefaultValue("10000") int maxInFlight,
@@ -46,14 +46,16 @@ public record NotifyProperties(
         @DefaultValue Twilio twilio) {
 
     public NotifyProperties {
+        worker = (worker == null ? new WorkerSettings(null, null, null) : worker)
+                .withDefaults("notify", Duration.ofSeconds(1), Duration.ZERO);
         if (batchSize < 1 || senders < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("klaxon.notify.batch-size, senders and max-attempts must be at least 1");
         }
         if (maxInFlight < batchSize) {
             throw new IllegalArgumentException("klaxon.notify.max-in-flight must be at least klaxon.notify.batch-size");
         }
-        if (pollInterval.isNegative() || pollInterval.isZero() || backoff.isNegative() || backoff.isZero()) {
-            throw new IllegalArgumentException("klaxon.notify.poll-interval and backoff must be positive");
+        if (backoff.isNegative() || backoff.isZero()) {
+            throw new IllegalArgumentException("klaxon.notify.backoff must be positive");
         }
         if (lease.compareTo(timeout.multipliedBy(2)) <= 0) {
             throw new IllegalArgumentException("klaxon.notify.lease must be longer than twice klaxon.notify.timeout");

@@ -1,39 +1,22 @@
 package dev.klaxon.oncall.internal;
 
-import dev.klaxon.common.BackgroundLoop;
+import dev.klaxon.common.BackgroundWork;
 import dev.klaxon.oncall.HandOffs;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/**
- * One daemon thread per instance calling {@link HandOffs#announceDue()} every poll interval; which instance
- * announces a hand-off is decided by the database claim.
- */
+/** Announces passed hand-offs every poll interval; which instance announces one is decided by the database claim. */
 @Component
-class HandOffWorker implements SmartLifecycle {
+class HandOffWorker extends BackgroundWork {
 
-    private final OnCallProperties properties;
-    private final BackgroundLoop loop;
+    private final HandOffs handOffs;
 
     HandOffWorker(HandOffs handOffs, OnCallProperties properties) {
-        this.properties = properties;
-        this.loop = BackgroundLoop.every("oncall-handoffs", properties.handoffPollInterval(), handOffs::announceDue);
+        super("oncall-handoffs", properties.worker());
+        this.handOffs = handOffs;
     }
 
     @Override
-    public void start() {
-        if (properties.handoffWorkerEnabled()) {
-            loop.start();
-        }
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    protected int runDue() {
+        return handOffs.announceDue();
     }
 }

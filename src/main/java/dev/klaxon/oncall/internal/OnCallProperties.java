@@ -1,24 +1,21 @@
 package dev.klaxon.oncall.internal;
 
+import dev.klaxon.common.WorkerSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code klaxon.oncall.*}: the on-call module.
  *
- * @param handoffWorkerEnabled whether this instance runs the hand-off worker (default true); every instance
- *     may, the database hands each due hand-off to one of them
- * @param handoffPollInterval how often the worker looks for passed hand-offs (default 30s)
+ * @param worker {@code klaxon.oncall.worker.*}: the hand-off worker: {@code enabled} (default true; every instance
+ *     may run it, the database hands each due hand-off to one of them), {@code poll-interval} (how often it looks
+ *     for passed hand-offs, default 30s: a hand-off is announced at most this late), {@code settle} (default 0)
  */
 @ConfigurationProperties("klaxon.oncall")
-public record OnCallProperties(
-        @DefaultValue("true") boolean handoffWorkerEnabled,
-        @DefaultValue("30s") Duration handoffPollInterval) {
+public record OnCallProperties(WorkerSettings worker) {
 
     public OnCallProperties {
-        if (handoffPollInterval.isNegative() || handoffPollInterval.isZero()) {
-            throw new IllegalArgumentException("klaxon.oncall.handoff-poll-interval must be positive");
-        }
+        worker = (worker == null ? new WorkerSettings(null, null, null) : worker)
+                .withDefaults("oncall", Duration.ofSeconds(30), Duration.ZERO);
     }
 }

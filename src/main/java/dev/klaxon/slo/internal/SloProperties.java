@@ -1,5 +1,6 @@
 package dev.klaxon.slo.internal;
 
+import dev.klaxon.common.WorkerSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -7,9 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code klaxon.slo.*}: the SLO engine.
  *
- * @param schedulerEnabled whether this instance runs the evaluation loop (default true); every instance may,
- *     the database hands each due SLO to one of them
- * @param pollInterval how often the loop looks for due SLOs (default 10s)
+ * @param worker {@code klaxon.slo.worker.*}: {@code enabled} (default true; every instance may run the evaluation
+ *     worker, the database hands each due SLO to one of them), {@code poll-interval} (how often it looks for due
+ *     SLOs, default 10s), {@code settle} (default 0)
  * @param lease how long a claimed evaluation may take before another instance may take it over (default 2m)
  * @param batchSize SLOs claimed per poll (default 200)
  * @param evaluationThreads how many batches one instance evaluates at once (default 2): one thread waits for
@@ -24,8 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("klaxon.slo")
 public record SloProperties(
-        @DefaultValue("true") boolean schedulerEnabled,
-        @DefaultValue("10s") Duration pollInterval,
+        WorkerSettings worker,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("200") int batchSize,
         @DefaultValue("2") int evaluationThreads,
@@ -82,6 +82,8 @@ public record SloProperties(
     }
 
     public SloProperties {
+        worker = (worker == null ? new WorkerSettings(null, null, null) : worker)
+                .withDefaults("slo", Duration.ofSeconds(10), Duration.ZERO);
         if (rollUpAfter.compareTo(acceptLate) <= 0) {
             throw new IllegalArgumentException("klaxon.slo.roll-up-after must be longer than klaxon.slo.accept-late");
         }

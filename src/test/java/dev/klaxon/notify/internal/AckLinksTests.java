@@ -18,8 +18,7 @@ class AckLinksTests {
 
     private static NotifyProperties properties(String secret) {
         return new NotifyProperties(
-                true,
-                Duration.ofSeconds(1),
+                null,
                 100,
                 8,
                 2000,
