@@ -73,7 +73,8 @@ class IncidentFlowBrowserTests extends BrowserTestSupport {
         browser.get(url("/teams"));
         browser.findElement(By.id("team-name")).sendKeys("payments-" + suffix);
         browser.findElement(By.id("create-team")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("payments-" + suffix)));
+        // Creating a team opens the new team's page.
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "payments-" + suffix));
 
         browser.get(url("/services"));
         new Select(browser.findElement(By.id("service-team"))).selectByVisibleText("payments-" + suffix);

@@ -8,6 +8,8 @@ import dev.klaxon.classification.FrequencyStep;
 import dev.klaxon.classification.RuleCondition;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
+import dev.klaxon.services.Services;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +32,20 @@ class AlertRulePages {
 
     private final AlertRules alertRules;
     private final Classification classification;
+    private final Services services;
 
-    AlertRulePages(AlertRules alertRules, Classification classification) {
+    AlertRulePages(AlertRules alertRules, Classification classification, Services services) {
         this.alertRules = alertRules;
         this.classification = classification;
+        this.services = services;
     }
 
     @GetMapping("/services/{serviceId}/alert-rules")
-    String section(@PathVariable UUID serviceId, Model model) {
+    String section(@PathVariable UUID serviceId, Caller me, Model model) {
         model.addAttribute("serviceId", serviceId);
+        model.addAttribute(
+                "mayManage",
+                me.can(Permission.ALERT_RULES_MANAGE, services.get(serviceId).teamId()));
         model.addAttribute("rules", alertRules.list(serviceId));
         model.addAttribute("fallback", alertRules.findDefault(serviceId).orElse(null));
         model.addAttribute(
@@ -84,7 +91,7 @@ class AlertRulePages {
                         Duration.ofMinutes(withinMinutes == null ? 60 : withinMinutes),
                         frequencyPriority.isEmpty() ? null : frequencyPriority));
         alertRules.create(serviceId, name, conditions, priority.isEmpty() ? null : priority, frequency, null, me);
-        return section(serviceId, model);
+        return section(serviceId, me, model);
     }
 
     @PostMapping("/alert-rules/{ruleId}/move")
@@ -98,20 +105,20 @@ class AlertRulePages {
             order.add(to, order.remove(from));
             alertRules.reorder(rule.serviceId(), order, me);
         }
-        return section(rule.serviceId(), model);
+        return section(rule.serviceId(), me, model);
     }
 
     @PostMapping("/alert-rules/{ruleId}/delete")
     String delete(@PathVariable UUID ruleId, Caller me, Model model) {
         var rule = alertRules.get(ruleId);
         alertRules.delete(ruleId, me);
-        return section(rule.serviceId(), model);
+        return section(rule.serviceId(), me, model);
     }
 
     @PostMapping("/services/{serviceId}/alert-rules/default")
     String setDefault(@PathVariable UUID serviceId, @RequestParam String priority, Caller me, Model model) {
         boolean opens = !"none".equals(priority);
         alertRules.setDefault(serviceId, opens, opens ? priority : null, me);
-        return section(serviceId, model);
+        return section(serviceId, me, model);
     }
 }

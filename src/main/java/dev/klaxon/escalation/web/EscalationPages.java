@@ -9,6 +9,8 @@ import dev.klaxon.escalation.EscalationPolicySpec;
 import dev.klaxon.escalation.EscalationTarget;
 import dev.klaxon.escalation.Escalations;
 import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
+import dev.klaxon.identity.TeamView;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.identity.Users;
 import dev.klaxon.oncall.OnCall;
@@ -17,7 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
@@ -61,19 +65,20 @@ class EscalationPages {
     }
 
     @GetMapping("/escalation-policies")
-    String list(Model model) {
+    String list(Caller caller, Model model) {
         model.addAttribute("policies", policies.list());
+        model.addAttribute("mayCreatePolicy", mayCreatePolicy(caller, ownerTeams(caller)));
         return "escalation/list";
     }
 
     @GetMapping("/escalation-policies/new")
-    String newPolicy(Model model) {
-        return form(model, null);
+    String newPolicy(Caller caller, Model model) {
+        return form(model, null, caller);
     }
 
     @GetMapping("/escalation-policies/{id}")
-    String edit(@PathVariable UUID id, Model model) {
-        return form(model, policies.get(id));
+    String edit(@PathVariable UUID id, Caller caller, Model model) {
+        return form(model, policies.get(id), caller);
     }
 
     @PostMapping("/escalation-policies")
@@ -123,14 +128,35 @@ class EscalationPages {
         return "escalation/incident :: section";
     }
 
-    private String form(Model model, EscalationPolicy policy) {
+    private String form(Model model, EscalationPolicy policy, Caller caller) {
+        Set<UUID> ownerTeams = ownerTeams(caller);
         model.addAttribute("policy", policy);
         model.addAttribute("levels", FormLevel.of(policy));
         model.addAttribute("users", users.list());
         model.addAttribute("teams", teams.list());
+        model.addAttribute("ownerTeamIds", ownerTeams);
+        model.addAttribute("mayCreatePolicy", mayCreatePolicy(caller, ownerTeams));
+        model.addAttribute(
+                "mayEdit",
+                policy == null
+                        ? mayCreatePolicy(caller, ownerTeams)
+                        : caller.can(Permission.ESCALATION_MANAGE, policy.teamId()));
         model.addAttribute("rotations", onCall.rotations(null, null));
         model.addAttribute("usedBy", policy == null ? List.of() : services.usingPolicy(policy.id()));
         return "escalation/form";
+    }
+
+    /** The teams the caller may own policies for: the teams in which they hold escalation.manage. */
+    private Set<UUID> ownerTeams(Caller caller) {
+        return teams.list().stream()
+                .map(TeamView::id)
+                .filter(team -> caller.can(Permission.ESCALATION_MANAGE, team))
+                .collect(Collectors.toSet());
+    }
+
+    /** Organisation-wide policies are the administrators'; a team's managers make policies for their team. */
+    private static boolean mayCreatePolicy(Caller caller, Set<UUID> ownerTeams) {
+        return caller.can(Permission.ESCALATION_MANAGE) || !ownerTeams.isEmpty();
     }
 
     /** One level as the form shows it: the timeout in minutes, chosen users and rotations, roles as text. */

@@ -4,6 +4,7 @@ import dev.klaxon.classification.Classification;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NavigationLink;
 import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.TeamView;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.identity.Users;
@@ -15,7 +16,9 @@ import dev.klaxon.incidents.IncidentView;
 import dev.klaxon.incidents.Incidents;
 import dev.klaxon.services.ServiceView;
 import dev.klaxon.services.Services;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -86,21 +89,21 @@ class IncidentPages {
     }
 
     @GetMapping("/incidents")
-    String list(Filters filters, Model model) {
+    String list(Filters filters, Caller me, Model model) {
         var definition = classification.current().definition();
         model.addAttribute("services", services.list(null));
         model.addAttribute("teams", teams.list());
         model.addAttribute("priorities", definition.priorities());
         model.addAttribute("severities", definition.severities());
         model.addAttribute("filters", filters);
-        addRows(filters, model);
+        addRows(filters, me, model);
         return "incidents/list";
     }
 
     /** The table body alone; the list page polls it so new incidents appear without a reload. */
     @GetMapping("/incidents/rows")
-    String rows(Filters filters, Model model) {
-        addRows(filters, model);
+    String rows(Filters filters, Caller me, Model model) {
+        addRows(filters, me, model);
         return "incidents/list :: rows";
     }
 
@@ -112,27 +115,27 @@ class IncidentPages {
     }
 
     @GetMapping("/incidents/{number:\\d+}")
-    String detail(@PathVariable long number, Model model) {
-        return detailPage(incidents.getByNumber(number), model);
+    String detail(@PathVariable long number, Caller me, Model model) {
+        return detailPage(incidents.getByNumber(number), me, model);
     }
 
     @PostMapping("/incidents/{id}/acknowledge")
     String acknowledge(
             @PathVariable UUID id, Caller me, @RequestParam(defaultValue = "detail") String from, Model model) {
         var incident = incidents.acknowledge(id, me);
-        return afterAction(incident, from, model);
+        return afterAction(incident, from, me, model);
     }
 
     @PostMapping("/incidents/{id}/resolve")
     String resolve(@PathVariable UUID id, Caller me, @RequestParam(defaultValue = "detail") String from, Model model) {
         var incident = incidents.resolve(id, me);
-        return afterAction(incident, from, model);
+        return afterAction(incident, from, me, model);
     }
 
     @PostMapping("/incidents/{id}/notes")
     String addNote(@PathVariable UUID id, Caller me, @RequestParam String text, Model model) {
         incidents.addNote(id, me, text);
-        detailPage(incidents.get(id), model);
+        detailPage(incidents.get(id), me, model);
         return "incidents/detail :: body";
     }
 
@@ -143,7 +146,7 @@ class IncidentPages {
             @RequestParam(required = false) String priority,
             @RequestParam(required = false) String reason,
             Model model) {
-        return afterChange(classifying.changePriority(id, priority, reason, me), model);
+        return afterChange(classifying.changePriority(id, priority, reason, me), me, model);
     }
 
     @PostMapping("/incidents/{id}/severity")
@@ -153,7 +156,7 @@ class IncidentPages {
             @RequestParam(required = false) String severity,
             @RequestParam(required = false) String reason,
             Model model) {
-        return afterChange(classifying.changeSeverity(id, severity, reason, me), model);
+        return afterChange(classifying.changeSeverity(id, severity, reason, me), me, model);
     }
 
     @PostMapping("/incidents/{id}/roles")
@@ -164,7 +167,7 @@ class IncidentPages {
             @RequestParam(required = false) UUID userId,
             @RequestParam(required = false) String reason,
             Model model) {
-        return afterChange(classifying.assignRole(id, role, userId, reason, me), model);
+        return afterChange(classifying.assignRole(id, role, userId, reason, me), me, model);
     }
 
     /** The reason comes from the browser's prompt ({@code hx-prompt}) or a form field. */
@@ -177,31 +180,35 @@ class IncidentPages {
             @RequestHeader(value = "HX-Prompt", required = false) String prompt,
             Model model) {
         String why = reason != null && !reason.isBlank() ? reason : prompt;
-        return afterChange(classifying.unassignRole(id, role, why, me), model);
+        return afterChange(classifying.unassignRole(id, role, why, me), me, model);
     }
 
     @PostMapping("/incidents/{id}/teams")
     String involveTeam(@PathVariable UUID id, Caller me, @RequestParam(required = false) UUID teamId, Model model) {
-        return afterChange(classifying.involveTeam(id, teamId, me), model);
+        return afterChange(classifying.involveTeam(id, teamId, me), me, model);
     }
 
-    private String afterChange(IncidentView incident, Model model) {
-        detailPage(incident, model);
+    private String afterChange(IncidentView incident, Caller me, Model model) {
+        detailPage(incident, me, model);
         return "incidents/detail :: body";
     }
 
-    private String afterAction(IncidentView incident, String from, Model model) {
+    private String afterAction(IncidentView incident, String from, Caller me, Model model) {
         if ("list".equals(from)) {
             model.addAttribute("incident", incident);
             model.addAttribute("serviceNames", serviceNames());
+            model.addAttribute("respondable", respondable(List.of(incident), me));
             return "incidents/row :: row";
         }
-        detailPage(incident, model);
+        detailPage(incident, me, model);
         return "incidents/detail :: body";
     }
 
-    private String detailPage(IncidentView incident, Model model) {
+    private String detailPage(IncidentView incident, Caller me, Model model) {
         model.addAttribute("incident", incident);
+        // Responders of any involved team act on the incident and classify it; the facades check the same.
+        model.addAttribute("mayRespond", me.canInAny(Permission.INCIDENTS_RESPOND, incident.involvedTeamIds()));
+        model.addAttribute("mayClassify", me.canInAny(Permission.INCIDENTS_CLASSIFY, incident.involvedTeamIds()));
         model.addAttribute("service", services.find(incident.serviceId()).orElse(null));
         model.addAttribute(
                 "team", teams.find(incident.teamId()).map(TeamView::name).orElse("?"));
@@ -232,7 +239,7 @@ class IncidentPages {
                 : text + ", acknowledged after " + Durations.human(target.acknowledgedAfter());
     }
 
-    private void addRows(Filters filters, Model model) {
+    private void addRows(Filters filters, Caller me, Model model) {
         var page = incidents.list(new IncidentQuery(
                 statuses(filters.status()),
                 filters.serviceId(),
@@ -246,8 +253,17 @@ class IncidentPages {
                 null,
                 PAGE_SIZE));
         model.addAttribute("incidents", page.items());
+        model.addAttribute("respondable", respondable(page.items(), me));
         model.addAttribute("more", page.nextCursor() != null);
         model.addAttribute("serviceNames", serviceNames());
+    }
+
+    /** The ids of the incidents the caller may acknowledge and resolve, for the list's buttons. */
+    private static Set<UUID> respondable(Collection<IncidentView> shown, Caller me) {
+        return shown.stream()
+                .filter(incident -> me.canInAny(Permission.INCIDENTS_RESPOND, incident.involvedTeamIds()))
+                .map(IncidentView::id)
+                .collect(Collectors.toSet());
     }
 
     private Map<UUID, String> serviceNames() {

@@ -3,6 +3,7 @@ package dev.klaxon.oncall.web;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NavigationLink;
 import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.TeamView;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.identity.UserView;
@@ -142,6 +143,7 @@ class OnCallPages {
         model.addAttribute("previous", first.minusDays(CALENDAR_DAYS).toString());
         model.addAttribute("next", first.plusDays(CALENDAR_DAYS).toString());
         model.addAttribute("teams", teams.list());
+        model.addAttribute("manageableTeams", manageableTeams(me));
         model.addAttribute("teamId", teamId);
         model.addAttribute(
                 "myShifts",
@@ -157,10 +159,11 @@ class OnCallPages {
     }
 
     @GetMapping("/rotations/new")
-    String newRotation(@RequestParam(required = false) UUID teamId, Model model) {
+    String newRotation(@RequestParam(required = false) UUID teamId, Caller me, Model model) {
         model.addAttribute("rotation", null);
         model.addAttribute("form", Form.empty(teamId));
         model.addAttribute("teams", teams.list());
+        model.addAttribute("manageableTeams", manageableTeams(me));
         model.addAttribute("users", users.list());
         return "oncall/edit";
     }
@@ -172,7 +175,7 @@ class OnCallPages {
     }
 
     @GetMapping("/rotations/{id}")
-    String detail(@PathVariable UUID id, Model model) {
+    String detail(@PathVariable UUID id, Caller me, Model model) {
         RotationView rotation = rotations.get(id);
         ZoneId zone = ZoneId.of(rotation.timeZone());
         Instant now = clock.instant();
@@ -182,6 +185,12 @@ class OnCallPages {
                 "team", teams.find(rotation.teamId()).map(TeamView::name).orElse("?"));
         model.addAttribute("form", Form.of(rotation, users.list(), json));
         model.addAttribute("teams", teams.list());
+        // A manager may move the rotation to another team they manage; the current team is always shown.
+        model.addAttribute(
+                "manageableTeams",
+                teams.list().stream()
+                        .filter(t -> t.id().equals(rotation.teamId()) || me.can(Permission.ROTATIONS_MANAGE, t.id()))
+                        .toList());
         model.addAttribute("users", users.list());
         model.addAttribute("names", names);
         model.addAttribute(
@@ -254,7 +263,7 @@ class OnCallPages {
     @PostMapping("/rotations/{id}/calendar-feeds")
     String createFeed(@PathVariable UUID id, Caller me, Model model) {
         model.addAttribute("createdFeed", feeds.createForRotation(id, me));
-        return detail(id, model);
+        return detail(id, me, model);
     }
 
     @PostMapping("/calendar-feeds/{id}/revoke")
@@ -284,6 +293,13 @@ class OnCallPages {
                 .map(r -> ZoneId.of(r.timeZone()))
                 .findFirst()
                 .orElse(ZoneOffset.UTC);
+    }
+
+    /** The teams whose rotations the caller may create and change. */
+    private List<TeamView> manageableTeams(Caller caller) {
+        return teams.list().stream()
+                .filter(t -> caller.can(Permission.ROTATIONS_MANAGE, t.id()))
+                .toList();
     }
 
     private Map<UUID, String> teamNames() {

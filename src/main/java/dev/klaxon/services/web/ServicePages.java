@@ -2,6 +2,7 @@ package dev.klaxon.services.web;
 
 import dev.klaxon.common.NavigationLink;
 import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.TeamView;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.services.IntegrationType;
@@ -58,9 +59,16 @@ class ServicePages {
             @Min(1) Integer rateLimitPerMinute) {}
 
     @GetMapping("/services")
-    String list(@RequestParam(required = false) UUID teamId, Model model) {
+    String list(@RequestParam(required = false) UUID teamId, Caller caller, Model model) {
+        var allTeams = teams.list();
         model.addAttribute("services", services.list(teamId));
-        model.addAttribute("teams", teams.list());
+        model.addAttribute("teams", allTeams);
+        // The new-service form offers only the teams whose services the caller may create.
+        model.addAttribute(
+                "manageableTeams",
+                allTeams.stream()
+                        .filter(team -> caller.can(Permission.SERVICES_MANAGE, team.id()))
+                        .toList());
         model.addAttribute("teamNames", teamNames());
         model.addAttribute("teamId", teamId);
         return "services/list";

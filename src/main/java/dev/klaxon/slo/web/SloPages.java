@@ -5,6 +5,7 @@ import dev.klaxon.classification.ClassificationDefinition;
 import dev.klaxon.common.NavigationLink;
 import dev.klaxon.common.NotFoundException;
 import dev.klaxon.identity.Caller;
+import dev.klaxon.identity.Permission;
 import dev.klaxon.incidents.IncidentView;
 import dev.klaxon.incidents.Incidents;
 import dev.klaxon.services.ServiceView;
@@ -148,7 +149,7 @@ class SloPages {
     }
 
     @GetMapping("/slos")
-    String list(@RequestParam(required = false) UUID serviceId, Model model) {
+    String list(@RequestParam(required = false) UUID serviceId, Caller me, Model model) {
         Map<UUID, String> serviceNames =
                 services.list(null).stream().collect(Collectors.toMap(ServiceView::id, ServiceView::name, (a, b) -> a));
         var list = slos.list(serviceId);
@@ -159,7 +160,14 @@ class SloPages {
                         .map(slo ->
                                 new Row(slo, statuses.get(slo.id()), serviceNames.getOrDefault(slo.serviceId(), "?")))
                         .toList());
-        model.addAttribute("services", services.list(null));
+        var allServices = services.list(null);
+        model.addAttribute("services", allServices);
+        // The new-SLO form offers only the services whose team lets the caller manage SLOs.
+        model.addAttribute(
+                "manageableServices",
+                allServices.stream()
+                        .filter(s -> me.can(Permission.SLOS_MANAGE, s.teamId()))
+                        .toList());
         model.addAttribute("serviceId", serviceId);
         model.addAttribute("priorities", priorities());
         return "slo/list";
@@ -172,16 +180,19 @@ class SloPages {
     }
 
     @GetMapping("/slos/{id}")
-    String detail(@PathVariable UUID id, Model model) {
+    String detail(@PathVariable UUID id, Caller me, Model model) {
         var slo = slos.get(id);
+        var service = services.find(slo.serviceId());
         var status = slos.status(slo);
         var from = slo.sloWindow().start(status.at());
         var series = slos.hourly(id, from, status.at());
         model.addAttribute("slo", slo);
         model.addAttribute("status", status);
         model.addAttribute("pull", slos.pullStatus(slo));
+        model.addAttribute("service", service.map(ServiceView::name).orElse("?"));
         model.addAttribute(
-                "service", services.find(slo.serviceId()).map(ServiceView::name).orElse("?"));
+                "mayManage",
+                service.map(s -> me.can(Permission.SLOS_MANAGE, s.teamId())).orElse(me.can(Permission.SLOS_MANAGE)));
         model.addAttribute("burnDown", SloCharts.burnDown(slo, status, series, from));
         model.addAttribute("burnRate", SloCharts.burnRate(slo, series, from, status.at()));
         model.addAttribute("breaches", breachRows(slos.breaches(id, BREACHES_SHOWN)));
