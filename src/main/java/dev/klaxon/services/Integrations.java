@@ -126,6 +126,27 @@ public class Integrations {
         return get(id);
     }
 
+    /**
+     * Changes what is given, all or nothing: {@code enabled} when not null, the rate limit when
+     * {@code rateLimitPerMinute} is given or {@code unlimited} removes it. The permission is checked even when
+     * nothing is to change.
+     */
+    @Transactional
+    public IntegrationView change(UUID id, Boolean enabled, Integer rateLimitPerMinute, boolean unlimited, Caller by) {
+        requireManager(id, by);
+        if (rateLimitPerMinute != null && rateLimitPerMinute < 1) {
+            throw InvalidInputException.of("rateLimitPerMinute", "must be at least 1, or null for no limit");
+        }
+        IntegrationView result = get(id);
+        if (enabled != null) {
+            result = setEnabled(id, enabled, by);
+        }
+        if (rateLimitPerMinute != null || unlimited) {
+            result = setRateLimit(id, unlimited ? null : rateLimitPerMinute, by);
+        }
+        return result;
+    }
+
     private void requireManager(UUID integrationId, Caller by) {
         by.require(
                 Permission.SERVICES_MANAGE,

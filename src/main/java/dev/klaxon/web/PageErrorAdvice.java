@@ -4,6 +4,7 @@ import dev.klaxon.common.ConflictException;
 import dev.klaxon.common.ForbiddenException;
 import dev.klaxon.common.InvalidInputException;
 import dev.klaxon.common.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
@@ -13,7 +14,6 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * Errors on pages: htmx requests get a small error fragment that the page shows in its message area
@@ -30,11 +30,9 @@ class PageErrorAdvice {
         InvalidInputException.class,
         BindException.class
     })
-    String render(
-            Exception e,
-            Model model,
-            HttpServletResponse response,
-            @RequestHeader(value = "HX-Request", required = false) String htmx) {
+    String render(Exception e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        // Exception handlers cannot take @RequestHeader: read the header from the request.
+        String htmx = request.getHeader("HX-Request");
         int status = e instanceof NotFoundException
                 ? 404
                 : e instanceof ConflictException ? 409 : e instanceof ForbiddenException ? 403 : 400;

@@ -74,15 +74,6 @@ class PermissionMatrixIntegrationTests {
     private static final String YAML = "application/yaml";
     private static final String COORDINATOR = "Incident coordinator";
 
-    /**
-     * What a refused form post answers. It should be 403: {@code PageErrorAdvice} maps {@code ForbiddenException} to
-     * 403. But {@code PageErrorAdvice#render} declares an {@code @RequestHeader("HX-Request")} parameter, which
-     * {@code @ExceptionHandler} methods cannot resolve ("No suitable resolver"), so the handler itself fails and every
-     * page error (403, and 400, 404 and 409 alike) answers 500 with a logged stack trace. The refused request still
-     * changes nothing, which the matrix checks. Reported as a bug; set this to 403 once it is fixed.
-     */
-    private static final int PAGE_REFUSAL_STATUS = 500;
-
     /** The callers of the matrix. */
     enum Who {
         ADMIN,
@@ -1013,7 +1004,7 @@ class PermissionMatrixIntegrationTests {
 
         Object before = call.state() == null ? null : call.state().get();
         var refused = send(rule.refused(), call);
-        int expected = call.api() || rule.refused() == MANAGER_A_READ_ONLY_TOKEN ? 403 : PAGE_REFUSAL_STATUS;
+        int expected = 403;
         soft.assertThat(refused.status())
                 .as("%s as %s: %s", rule, rule.refused(), abbreviated(refused.body()))
                 .isEqualTo(expected);

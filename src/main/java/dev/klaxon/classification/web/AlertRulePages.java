@@ -103,8 +103,9 @@ class AlertRulePages {
         int to = "up".equals(direction) ? from - 1 : from + 1;
         if (to >= 0 && to < order.size()) {
             order.add(to, order.remove(from));
-            alertRules.reorder(rule.serviceId(), order, me);
         }
+        // Reordered even at the edge (unchanged), so that the permission is checked whatever the position.
+        alertRules.reorder(rule.serviceId(), order, me);
         return section(rule.serviceId(), me, model);
     }
 

@@ -98,14 +98,7 @@ class ServicesApiController {
     @PatchMapping("/integrations/{id}")
     IntegrationView changeIntegration(
             @PathVariable UUID id, @Valid @RequestBody IntegrationChange body, Caller caller) {
-        IntegrationView result = integrations.get(id);
-        if (body.enabled() != null) {
-            result = integrations.setEnabled(id, body.enabled(), caller);
-        }
-        if (body.rateLimitPerMinute() != null || Boolean.TRUE.equals(body.unlimited())) {
-            result = integrations.setRateLimit(
-                    id, Boolean.TRUE.equals(body.unlimited()) ? null : body.rateLimitPerMinute(), caller);
-        }
-        return result;
+        return integrations.change(
+                id, body.enabled(), body.rateLimitPerMinute(), Boolean.TRUE.equals(body.unlimited()), caller);
     }
 }
