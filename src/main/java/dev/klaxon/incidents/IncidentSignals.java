@@ -29,26 +29,29 @@ public class IncidentSignals {
     private final IncidentStore incidents;
     private final Timeline timeline;
     private final Services services;
-    private final IncidentClassification classification;
+    private final IncidentPriorities priorities;
+    private final IncidentResponseTargets responseTargets;
     private final ApplicationEventPublisher events;
 
     IncidentSignals(
             IncidentStore incidents,
             Timeline timeline,
             Services services,
-            IncidentClassification classification,
+            IncidentPriorities priorities,
+            IncidentResponseTargets responseTargets,
             ApplicationEventPublisher events) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.services = services;
-        this.classification = classification;
+        this.priorities = priorities;
+        this.responseTargets = responseTargets;
         this.events = events;
     }
 
     /**
      * Each new alert opens a new incident on its service; returns the incidents' ids, in order. A rule-assigned
-     * priority in a signal becomes the incident's priority (and rule priority) under the current classification
-     * version. The incidents are written together, a few batched statements for all of them.
+     * priority in a signal becomes the incident's priority (and rule priority) under the classification version
+     * the rule decided it under (the decision is carried, not made again). The incidents are written together, a few batched statements for all of them.
      */
     public List<UUID> open(List<NewAlertSignal> signals) {
         List<Opening> openings = new ArrayList<>(signals.size());
@@ -57,14 +60,15 @@ public class IncidentSignals {
         for (NewAlertSignal signal : signals) {
             var priority = signal.priority() == null || signal.priority().isBlank()
                     ? null
-                    : classification.initialPriority(signal.priority().strip(), signal.priorityReason());
+                    : priorities.initialPriority(
+                            signal.priority().strip(), signal.priorityReason(), signal.classificationVersion());
             ServiceView service = servicesById.computeIfAbsent(signal.serviceId(), services::get);
             openings.add(new Opening(Ids.timeOrdered(), signal, service, priority));
         }
         List<Long> numbers =
                 incidents.insertAll(openings.stream().map(Opening::row).toList());
         List<NewEntry> lines = new ArrayList<>(openings.size() * 3);
-        List<IncidentClassification.Opening> prioritised = new ArrayList<>();
+        List<IncidentPriorities.Opening> prioritised = new ArrayList<>();
         List<IncidentOpened> opened = new ArrayList<>(openings.size());
         for (int i = 0; i < openings.size(); i++) {
             Opening o = openings.get(i);
@@ -86,7 +90,7 @@ public class IncidentSignals {
                     "Incident #" + number + " opened on " + o.service().name()));
             if (o.priority() != null) {
                 prioritised.add(
-                        new IncidentClassification.Opening(o.id(), number, o.priority(), signal.sender(), signal.at()));
+                        new IncidentPriorities.Opening(o.id(), number, o.priority(), signal.sender(), signal.at()));
             }
             opened.add(new IncidentOpened(
                     o.id(),
@@ -99,7 +103,7 @@ public class IncidentSignals {
                     signal.at()));
         }
         // Each incident's priority line comes after its own opening lines (lines are ordered by id per incident).
-        lines.addAll(classification.recordInitialPriorities(prioritised));
+        lines.addAll(priorities.recordInitialPriorities(prioritised));
         timeline.appendAll(lines);
         events.publishEvent(new IncidentsOpened(opened));
         return openings.stream().map(Opening::id).toList();
@@ -111,7 +115,7 @@ public class IncidentSignals {
     }
 
     private record Opening(
-            UUID id, NewAlertSignal signal, ServiceView service, IncidentClassification.InitialPriority priority) {
+            UUID id, NewAlertSignal signal, ServiceView service, IncidentPriorities.InitialPriority priority) {
 
         IncidentStore.NewIncident row() {
             // Routing the alert to its service is the categorization of the incident (see IncidentStore.steps).
@@ -145,7 +149,7 @@ public class IncidentSignals {
      * on the timeline, only when more urgent than the current priority. Returns whether it changed.
      */
     public boolean escalatePriority(UUID incidentId, String priority, String reason, Instant at) {
-        return classification.escalate(incidentId, priority, reason, at);
+        return priorities.escalate(incidentId, priority, reason, at);
     }
 
     /** The sender acknowledged the alert (an Events API acknowledge): the incident is acknowledged too. */
@@ -160,7 +164,7 @@ public class IncidentSignals {
         if (incidents.acknowledge(incidentId, sender, at)) {
             incidents.reachStep(incidentId, ProcessStep.RESPONSE, at, sender.name());
             timeline.append(incidentId, at, IncidentEntryKinds.ACKNOWLEDGED, sender, null, null);
-            classification.checkResponseTarget(incidentId, at);
+            responseTargets.check(incidentId, at);
             events.publishEvent(new IncidentAcknowledged(incidentId, sender, at));
         }
     }
@@ -181,7 +185,7 @@ public class IncidentSignals {
                 && services.get(incident.serviceId()).autoResolve()
                 && incidents.resolve(incidentId, sender, at)) {
             timeline.append(incidentId, at, IncidentEntryKinds.RESOLVED, sender, null, "All alerts resolved");
-            classification.checkResponseTarget(incidentId, at);
+            responseTargets.check(incidentId, at);
             events.publishEvent(new IncidentResolved(incidentId, sender, at));
             return true;
         }

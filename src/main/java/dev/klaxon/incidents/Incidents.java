@@ -14,12 +14,16 @@ import dev.klaxon.timeline.TimelineEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,23 +37,72 @@ public class Incidents {
     private final IncidentStore incidents;
     private final IncidentReader reader;
     private final Timeline timeline;
-    private final IncidentClassification classification;
+    private final IncidentResponseTargets responseTargets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    // Looked up when used: notify implements it and depends on this module.
+    private final ObjectProvider<PagedResponders> paged;
 
     Incidents(
             IncidentStore incidents,
             IncidentReader reader,
             Timeline timeline,
-            IncidentClassification classification,
+            IncidentResponseTargets responseTargets,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<PagedResponders> paged) {
         this.incidents = incidents;
         this.reader = reader;
         this.timeline = timeline;
-        this.classification = classification;
+        this.responseTargets = responseTargets;
         this.events = events;
         this.clock = clock;
+        this.paged = paged;
+    }
+
+    /**
+     * Whether the caller may acknowledge, resolve and annotate the incident: with {@code incidents.respond} in its
+     * owning team or an involved team, or because they were paged for it.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayRespond(IncidentView incident, Caller caller) {
+        return caller.canInAny(Permission.INCIDENTS_RESPOND, incident.involvedTeamIds())
+                || (!caller.readOnly()
+                        && caller.userId().isPresent()
+                        && wasPaged(incident.id(), caller.userId().get()));
+    }
+
+    /** Of these incidents, the ones the caller may respond to (see {@link #mayRespond}); one query for the pages. */
+    @Transactional(readOnly = true)
+    public Set<UUID> respondable(Collection<IncidentView> shown, Caller caller) {
+        Set<UUID> respondable = new HashSet<>();
+        List<UUID> others = new ArrayList<>();
+        for (IncidentView incident : shown) {
+            if (caller.canInAny(Permission.INCIDENTS_RESPOND, incident.involvedTeamIds())) {
+                respondable.add(incident.id());
+            } else {
+                others.add(incident.id());
+            }
+        }
+        PagedResponders responders = paged.getIfAvailable();
+        if (!others.isEmpty()
+                && responders != null
+                && !caller.readOnly()
+                && caller.userId().isPresent()) {
+            respondable.addAll(responders.pagedFor(caller.userId().get(), others));
+        }
+        return respondable;
+    }
+
+    private boolean wasPaged(UUID incidentId, UUID userId) {
+        PagedResponders responders = paged.getIfAvailable();
+        return responders != null && responders.wasPaged(incidentId, userId);
+    }
+
+    private void requireResponder(IncidentView incident, Caller caller) {
+        if (!mayRespond(incident, caller)) {
+            caller.requireInAny(Permission.INCIDENTS_RESPOND, incident.involvedTeamIds());
+        }
     }
 
     @Transactional(readOnly = true)
@@ -96,13 +149,13 @@ public class Incidents {
     @Transactional
     public IncidentView acknowledge(UUID id, Caller caller) {
         var incident = get(id);
-        caller.requireInAny(Permission.INCIDENTS_RESPOND, incident.involvedTeamIds());
+        requireResponder(incident, caller);
         Actor by = caller.actor();
         Instant now = clock.instant();
         if (incidents.acknowledge(id, by, now)) {
             incidents.reachStep(id, ProcessStep.RESPONSE, now, by.name());
             timeline.append(id, now, IncidentEntryKinds.ACKNOWLEDGED, by, null, null);
-            classification.checkResponseTarget(id, now);
+            responseTargets.check(id, now);
             events.publishEvent(new IncidentAcknowledged(id, by, now));
             return get(id);
         }
@@ -117,12 +170,12 @@ public class Incidents {
     /** Resolving resolves the incident's open alerts too; resolving twice changes nothing. */
     @Transactional
     public IncidentView resolve(UUID id, Caller caller) {
-        caller.requireInAny(Permission.INCIDENTS_RESPOND, get(id).involvedTeamIds());
+        requireResponder(get(id), caller);
         Actor by = caller.actor();
         Instant now = clock.instant();
         if (incidents.resolve(id, by, now)) {
             timeline.append(id, now, IncidentEntryKinds.RESOLVED, by, null, null);
-            classification.checkResponseTarget(id, now);
+            responseTargets.check(id, now);
             events.publishEvent(new IncidentResolved(id, by, now));
         }
         return get(id);
@@ -130,7 +183,7 @@ public class Incidents {
 
     @Transactional
     public TimelineEntry addNote(UUID id, Caller caller, String text) {
-        caller.requireInAny(Permission.INCIDENTS_RESPOND, get(id).involvedTeamIds());
+        requireResponder(get(id), caller);
         Actor by = caller.actor();
         if (text == null || text.isBlank()) {
             throw InvalidInputException.of("text", "must not be blank");

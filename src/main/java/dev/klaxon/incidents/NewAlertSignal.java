@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param priority the priority a rule assigned (the SLO's, the alert rule's or the fallback's); null when no
  *     rule matched
  * @param priorityReason why, for the timeline (e.g. "P2 by rule 'checkout availability SLO'"); may be null
+ * @param classificationVersion the classification version the priority was decided under; 0 when unknown (a
+ *     priority given with the signal), then the incident takes the current version
  */
 public record NewAlertSignal(
         UUID serviceId,
@@ -22,7 +24,8 @@ public record NewAlertSignal(
         Actor sender,
         Instant at,
         String priority,
-        String priorityReason) {
+        String priorityReason,
+        int classificationVersion) {
 
     /** A signal without a rule-assigned priority. */
     public NewAlertSignal(
@@ -33,6 +36,6 @@ public record NewAlertSignal(
             String severityHint,
             Actor sender,
             Instant at) {
-        this(serviceId, alertId, dedupKey, title, severityHint, sender, at, null, null);
+        this(serviceId, alertId, dedupKey, title, severityHint, sender, at, null, null, 0);
     }
 }

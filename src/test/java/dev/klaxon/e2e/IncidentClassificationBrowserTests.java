@@ -48,7 +48,8 @@ class IncidentClassificationBrowserTests extends BrowserTestSupport {
                 Actor.integration(UUID.randomUUID(), "browser test"),
                 clock.instant(),
                 "P3",
-                "P3 by rule 'checkout latency SLO'")));
+                "P3 by rule 'checkout latency SLO'",
+                0)));
         long number = admin.get("/api/v1/incidents/" + id).json().get("number").asLong();
 
         signIn();

@@ -244,6 +244,28 @@ class IncidentClassificationIntegrationTests {
         }
     }
 
+    /**
+     * The rule's priority is decided once, in intake, under some classification version; the incident is opened
+     * under that version even when the classification has changed since, not under a version looked up again.
+     */
+    @Test
+    void anIncidentOpensUnderTheClassificationVersionItsPriorityWasDecidedUnder() {
+        var original = admin.get("/api/v1/classification").expect(200).json();
+        int decidedUnder = original.get("version").asInt();
+        var next = (ObjectNode) original.deepCopy();
+        next.put("version", decidedUnder);
+        admin.put("/api/v1/classification", next.toString()).expect(200);
+        int current = admin.get("/api/v1/classification").json().get("version").asInt();
+        assertThat(current).isGreaterThan(decidedUnder);
+
+        UUID carried = open("Decided before the change", "P2", "P2 by rule 'checkout'", decidedUnder);
+        UUID unknown = open("Preset priority", "P2", "P2 by SLO", 0);
+
+        assertThat(incident(carried).get("classificationVersion").asInt()).isEqualTo(decidedUnder);
+        assertThat(incident(carried).get("priority").asString()).isEqualTo("P2");
+        assertThat(incident(unknown).get("classificationVersion").asInt()).isEqualTo(current);
+    }
+
     @Test
     void aSeverityRequiresRolesThatAreAssignedHandedOverAndAnnouncedWhenMissing() {
         UUID id = open("Orders failing");
@@ -639,6 +661,10 @@ class IncidentClassificationIntegrationTests {
     }
 
     private UUID open(String title, String priority, String reason) {
+        return open(title, priority, reason, 0);
+    }
+
+    private UUID open(String title, String priority, String reason, int version) {
         return transactions.execute(tx -> signals.open(new NewAlertSignal(
                 service,
                 UUID.randomUUID(),
@@ -648,6 +674,7 @@ class IncidentClassificationIntegrationTests {
                 Actor.integration(UUID.randomUUID(), "test integration"),
                 clock.instant(),
                 priority,
-                reason)));
+                reason,
+                version)));
     }
 }

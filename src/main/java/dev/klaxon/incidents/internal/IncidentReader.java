@@ -53,6 +53,10 @@ public class IncidentReader {
         return classification.current();
     }
 
+    public ClassificationVersion version(int version) {
+        return classification.version(version);
+    }
+
     /** The version whose rules apply to the incident: the one it was classified under, else the current one. */
     public ClassificationVersion versionOf(IncidentRow row) {
         return row.classificationVersion() == null

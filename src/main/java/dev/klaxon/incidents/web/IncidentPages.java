@@ -8,15 +8,16 @@ import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.TeamView;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.identity.Users;
+import dev.klaxon.incidents.ClassificationChanges;
 import dev.klaxon.incidents.Durations;
-import dev.klaxon.incidents.IncidentClassification;
+import dev.klaxon.incidents.IncidentPriorities;
 import dev.klaxon.incidents.IncidentQuery;
+import dev.klaxon.incidents.IncidentStaffing;
 import dev.klaxon.incidents.IncidentStatus;
 import dev.klaxon.incidents.IncidentView;
 import dev.klaxon.incidents.Incidents;
 import dev.klaxon.services.ServiceView;
 import dev.klaxon.services.Services;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,9 @@ class IncidentPages {
     private static final int PAGE_SIZE = 50;
 
     private final Incidents incidents;
-    private final IncidentClassification classifying;
+    private final IncidentPriorities priorities;
+    private final IncidentStaffing staffing;
+    private final ClassificationChanges changes;
     private final Classification classification;
     private final Services services;
     private final Teams teams;
@@ -50,13 +53,17 @@ class IncidentPages {
 
     IncidentPages(
             Incidents incidents,
-            IncidentClassification classifying,
+            IncidentPriorities priorities,
+            IncidentStaffing staffing,
+            ClassificationChanges changes,
             Classification classification,
             Services services,
             Teams teams,
             Users users) {
         this.incidents = incidents;
-        this.classifying = classifying;
+        this.priorities = priorities;
+        this.staffing = staffing;
+        this.changes = changes;
         this.classification = classification;
         this.services = services;
         this.teams = teams;
@@ -110,7 +117,7 @@ class IncidentPages {
     /** Judgement overrides to review: priorities above the rule's and raised severities, newest first. */
     @GetMapping("/incidents/overrides")
     String overrides(Model model) {
-        model.addAttribute("overrides", classifying.overrides(IncidentQuery.MAX_LIMIT));
+        model.addAttribute("overrides", changes.overrides(IncidentQuery.MAX_LIMIT));
         return "incidents/overrides";
     }
 
@@ -146,7 +153,7 @@ class IncidentPages {
             @RequestParam(required = false) String priority,
             @RequestParam(required = false) String reason,
             Model model) {
-        return afterChange(classifying.changePriority(id, priority, reason, me), me, model);
+        return afterChange(priorities.changePriority(id, priority, reason, me), me, model);
     }
 
     @PostMapping("/incidents/{id}/severity")
@@ -156,7 +163,7 @@ class IncidentPages {
             @RequestParam(required = false) String severity,
             @RequestParam(required = false) String reason,
             Model model) {
-        return afterChange(classifying.changeSeverity(id, severity, reason, me), me, model);
+        return afterChange(staffing.changeSeverity(id, severity, reason, me), me, model);
     }
 
     @PostMapping("/incidents/{id}/roles")
@@ -167,7 +174,7 @@ class IncidentPages {
             @RequestParam(required = false) UUID userId,
             @RequestParam(required = false) String reason,
             Model model) {
-        return afterChange(classifying.assignRole(id, role, userId, reason, me), me, model);
+        return afterChange(staffing.assignRole(id, role, userId, reason, me), me, model);
     }
 
     /** The reason comes from the browser's prompt ({@code hx-prompt}) or a form field. */
@@ -180,12 +187,12 @@ class IncidentPages {
             @RequestHeader(value = "HX-Prompt", required = false) String prompt,
             Model model) {
         String why = reason != null && !reason.isBlank() ? reason : prompt;
-        return afterChange(classifying.unassignRole(id, role, why, me), me, model);
+        return afterChange(staffing.unassignRole(id, role, why, me), me, model);
     }
 
     @PostMapping("/incidents/{id}/teams")
     String involveTeam(@PathVariable UUID id, Caller me, @RequestParam(required = false) UUID teamId, Model model) {
-        return afterChange(classifying.involveTeam(id, teamId, me), me, model);
+        return afterChange(staffing.involveTeam(id, teamId, me), me, model);
     }
 
     private String afterChange(IncidentView incident, Caller me, Model model) {
@@ -197,7 +204,7 @@ class IncidentPages {
         if ("list".equals(from)) {
             model.addAttribute("incident", incident);
             model.addAttribute("serviceNames", serviceNames());
-            model.addAttribute("respondable", respondable(List.of(incident), me));
+            model.addAttribute("respondable", incidents.respondable(List.of(incident), me));
             return "incidents/row :: row";
         }
         detailPage(incident, me, model);
@@ -207,7 +214,7 @@ class IncidentPages {
     private String detailPage(IncidentView incident, Caller me, Model model) {
         model.addAttribute("incident", incident);
         // Responders of any involved team act on the incident and classify it; the facades check the same.
-        model.addAttribute("mayRespond", me.canInAny(Permission.INCIDENTS_RESPOND, incident.involvedTeamIds()));
+        model.addAttribute("mayRespond", incidents.mayRespond(incident, me));
         model.addAttribute("mayClassify", me.canInAny(Permission.INCIDENTS_CLASSIFY, incident.involvedTeamIds()));
         model.addAttribute("service", services.find(incident.serviceId()).orElse(null));
         model.addAttribute(
@@ -253,19 +260,12 @@ class IncidentPages {
                 null,
                 PAGE_SIZE));
         model.addAttribute("incidents", page.items());
-        model.addAttribute("respondable", respondable(page.items(), me));
+        model.addAttribute("respondable", incidents.respondable(page.items(), me));
         model.addAttribute("more", page.nextCursor() != null);
         model.addAttribute("serviceNames", serviceNames());
     }
 
     /** The ids of the incidents the caller may acknowledge and resolve, for the list's buttons. */
-    private static Set<UUID> respondable(Collection<IncidentView> shown, Caller me) {
-        return shown.stream()
-                .filter(incident -> me.canInAny(Permission.INCIDENTS_RESPOND, incident.involvedTeamIds()))
-                .map(IncidentView::id)
-                .collect(Collectors.toSet());
-    }
-
     private Map<UUID, String> serviceNames() {
         return services.list(null).stream().collect(Collectors.toMap(ServiceView::id, ServiceView::name, (a, b) -> a));
     }

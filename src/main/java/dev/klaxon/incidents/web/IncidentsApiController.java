@@ -2,10 +2,12 @@ package dev.klaxon.incidents.web;
 
 import dev.klaxon.identity.Caller;
 import dev.klaxon.incidents.ClassificationChangeView;
-import dev.klaxon.incidents.IncidentClassification;
+import dev.klaxon.incidents.ClassificationChanges;
 import dev.klaxon.incidents.IncidentPage;
+import dev.klaxon.incidents.IncidentPriorities;
 import dev.klaxon.incidents.IncidentQuery;
 import dev.klaxon.incidents.IncidentSort;
+import dev.klaxon.incidents.IncidentStaffing;
 import dev.klaxon.incidents.IncidentStatus;
 import dev.klaxon.incidents.IncidentView;
 import dev.klaxon.incidents.Incidents;
@@ -35,17 +37,25 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentsApiController {
 
     private final Incidents incidents;
-    private final IncidentClassification classification;
+    private final IncidentPriorities priorities;
+    private final IncidentStaffing staffing;
+    private final ClassificationChanges changes;
 
-    IncidentsApiController(Incidents incidents, IncidentClassification classification) {
+    IncidentsApiController(
+            Incidents incidents,
+            IncidentPriorities priorities,
+            IncidentStaffing staffing,
+            ClassificationChanges changes) {
         this.incidents = incidents;
-        this.classification = classification;
+        this.priorities = priorities;
+        this.staffing = staffing;
+        this.changes = changes;
     }
 
     record NewNote(
             @NotBlank @Size(max = Incidents.MAX_NOTE_LENGTH) String text) {}
 
-    /** Checked by {@link IncidentClassification}, which names the allowed values in its errors. */
+    /** Checked by {@link IncidentPriorities} and {@link IncidentStaffing}, which names the allowed values in its errors. */
     record PriorityChange(String priority, String reason) {}
 
     record SeverityChange(String severity, String reason) {}
@@ -91,28 +101,28 @@ class IncidentsApiController {
     @GetMapping("/overrides")
     List<ClassificationChangeView> overrides(
             @RequestParam(defaultValue = "100") @Min(1) @Max(IncidentQuery.MAX_LIMIT) int limit) {
-        return classification.overrides(limit);
+        return changes.overrides(limit);
     }
 
     @GetMapping("/{id}/classification-changes")
     List<ClassificationChangeView> classificationChanges(@PathVariable UUID id) {
-        return classification.changes(id);
+        return changes.ofIncident(id);
     }
 
     @PostMapping("/{id}/priority")
     IncidentView changePriority(@PathVariable UUID id, Caller me, @RequestBody PriorityChange body) {
-        return classification.changePriority(id, body.priority(), body.reason(), me);
+        return priorities.changePriority(id, body.priority(), body.reason(), me);
     }
 
     @PostMapping("/{id}/severity")
     IncidentView changeSeverity(@PathVariable UUID id, Caller me, @RequestBody SeverityChange body) {
-        return classification.changeSeverity(id, body.severity(), body.reason(), me);
+        return staffing.changeSeverity(id, body.severity(), body.reason(), me);
     }
 
     /** Assigns a role, or hands it over from its holder. */
     @PostMapping("/{id}/roles")
     IncidentView assignRole(@PathVariable UUID id, Caller me, @RequestBody RoleAssignment body) {
-        return classification.assignRole(id, body.role(), body.userId(), body.reason(), me);
+        return staffing.assignRole(id, body.role(), body.userId(), body.reason(), me);
     }
 
     /** Unassigns a role; the reason is a query parameter ({@code ?reason=...}) and required. */
@@ -122,12 +132,12 @@ class IncidentsApiController {
             @PathVariable String role,
             @RequestParam(required = false) String reason,
             Caller me) {
-        return classification.unassignRole(id, role, reason, me);
+        return staffing.unassignRole(id, role, reason, me);
     }
 
     @PostMapping("/{id}/teams")
     IncidentView involveTeam(@PathVariable UUID id, Caller me, @RequestBody TeamInvolvement body) {
-        return classification.involveTeam(id, body.teamId(), me);
+        return staffing.involveTeam(id, body.teamId(), me);
     }
 
     @GetMapping("/{id}")

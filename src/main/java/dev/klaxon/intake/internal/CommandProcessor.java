@@ -206,7 +206,8 @@ class CommandProcessor {
                     sender(e),
                     e.receivedAt(),
                     decision.priority(),
-                    decision.reason()));
+                    decision.reason(),
+                    decision.classificationVersion()));
         }
         List<UUID> incidents = incidentSignals.isEmpty() ? List.of() : signals.open(incidentSignals);
         for (int i = 0; i < opening.size(); i++) {

@@ -7,7 +7,7 @@ import dev.klaxon.identity.Caller;
 import dev.klaxon.identity.Permission;
 import dev.klaxon.identity.UserView;
 import dev.klaxon.identity.Users;
-import dev.klaxon.incidents.IncidentClassification;
+import dev.klaxon.incidents.IncidentStaffing;
 import dev.klaxon.incidents.IncidentStatus;
 import dev.klaxon.incidents.IncidentView;
 import dev.klaxon.incidents.Incidents;
@@ -61,7 +61,7 @@ public class Acknowledger {
     private final AckLinks links;
     private final PageStore pages;
     private final Incidents incidents;
-    private final IncidentClassification classification;
+    private final IncidentStaffing staffing;
     private final Timeline timeline;
     private final Users users;
     private final ApplicationEventPublisher events;
@@ -72,7 +72,7 @@ public class Acknowledger {
             AckLinks links,
             PageStore pages,
             Incidents incidents,
-            IncidentClassification classification,
+            IncidentStaffing staffing,
             Timeline timeline,
             Users users,
             ApplicationEventPublisher events,
@@ -81,7 +81,7 @@ public class Acknowledger {
         this.links = links;
         this.pages = pages;
         this.incidents = incidents;
-        this.classification = classification;
+        this.staffing = staffing;
         this.timeline = timeline;
         this.users = users;
         this.events = events;
@@ -168,8 +168,7 @@ public class Acknowledger {
         Outcome outcome;
         String message;
         if (page.reason() == PageReason.ROLE) {
-            incident = classification.assignRole(
-                    page.incidentId(), page.role(), page.userId(), "Accepted the page", byLink);
+            incident = staffing.assignRole(page.incidentId(), page.role(), page.userId(), "Accepted the page", byLink);
             outcome = Outcome.ROLE_ACCEPTED;
             message = name + " is now " + page.role() + ".";
         } else {

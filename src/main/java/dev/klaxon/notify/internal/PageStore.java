@@ -152,6 +152,33 @@ public class PageStore {
         }
     }
 
+    /** Whether the person has been paged for the incident by now (a staged page counts once its time has come). */
+    public boolean exists(UUID incidentId, UUID userId, Instant now) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM notify_pages
+                        WHERE incident_id = ? AND user_id = ? AND withdrawn_at IS NULL AND paged_at <= ?""")
+                        .params(incidentId, userId, JdbcTime.toDb(now))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Of these incidents, those with a page for the person that was not withdrawn. */
+    public Set<UUID> incidentsPaging(UUID userId, Collection<UUID> incidentIds, Instant now) {
+        Set<UUID> paged = new HashSet<>();
+        for (List<UUID> chunk : ContactStore.chunks(incidentIds)) {
+            paged.addAll(jdbc.sql("""
+                    SELECT DISTINCT incident_id FROM notify_pages
+                    WHERE user_id = :user AND incident_id IN (:ids) AND withdrawn_at IS NULL AND paged_at <= :now""")
+                    .param("user", userId)
+                    .param("now", JdbcTime.toDb(now))
+                    .param("ids", chunk)
+                    .query(UUID.class)
+                    .list());
+        }
+        return paged;
+    }
+
     public Optional<PageRow> find(UUID id) {
         return jdbc.sql("SELECT * FROM notify_pages WHERE id = ?")
                 .param(id)
