@@ -219,14 +219,14 @@ class SignalClassifierIntegrationTests {
         var burningBudget = new BudgetState(0.35, true, d -> 0.0);
 
         slos.forEach((name, priority) -> {
-            UUID slo = UUID.randomUUID();
+            UUID slo = newSlo(name);
             sloPriorities.set(slo, priority, List.of(), COACH);
             var decision = classifier.classifySloBreach(slo, name, clock.instant(), healthyBudget);
             assertThat(decision.priority()).isEqualTo(priority);
             assertThat(decision.reason()).isEqualTo(priority + " by SLO '" + name + "'");
         });
         for (String name : withoutPriority) {
-            UUID slo = UUID.randomUUID();
+            UUID slo = newSlo(name);
             sloPriorities.set(slo, null, List.of(), COACH);
             assertThat(classifier
                             .classifySloBreach(slo, name, clock.instant(), burningBudget)
@@ -241,7 +241,7 @@ class SignalClassifierIntegrationTests {
 
     @Test
     void aBreachGetsThePriorityItsSloHadWhenItOccurred() {
-        UUID slo = UUID.randomUUID();
+        UUID slo = newSlo("latency");
         sloPriorities.set(slo, "P3", List.of(), COACH);
         var breachAt = clock.instant();
         clock.advance(Duration.ofHours(2));
@@ -261,5 +261,18 @@ class SignalClassifierIntegrationTests {
 
     private static RuleCondition condition(String field, String op, String value) {
         return new RuleCondition(field, RuleCondition.Op.fromWire(op), value);
+    }
+
+    /** An SLO of the test's service (priorities belong to SLOs that exist); its creation is a minute ago. */
+    private UUID newSlo(String name) {
+        UUID id = UUID.fromString(admin.post("/api/v1/slos", """
+                        {"serviceId":"%s","name":"%s %s","objective":99.9,"window":"P30D"}""".formatted(
+                                service, name, UUID.randomUUID().toString().substring(0, 8)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString());
+        clock.advance(Duration.ofMinutes(1));
+        return id;
     }
 }
