@@ -1,10 +1,6 @@
 package dev.klaxon.identity;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.klaxon.common.InvalidInputException;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** A person's role in the whole organisation; team roles add to it (see {@link RolePermissions}). */
 public enum OrganisationRole {
@@ -18,22 +14,11 @@ public enum OrganisationRole {
     /** The name used in the API, the database and the docs: {@code admin}, {@code member}, {@code viewer}. */
     @JsonValue
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return RoleNames.key(this);
     }
 
     /** Parses an API or form value; anything else is a field error on {@code field}. */
     public static OrganisationRole parse(String value, String field) {
-        if (value != null) {
-            for (var role : values()) {
-                if (role.key().equals(value.strip().toLowerCase(Locale.ROOT))) {
-                    return role;
-                }
-            }
-        }
-        throw InvalidInputException.of(field, "must be one of " + keys());
-    }
-
-    static String keys() {
-        return Arrays.stream(values()).map(OrganisationRole::key).collect(Collectors.joining(", "));
+        return RoleNames.parse(OrganisationRole.class, value, field);
     }
 }

@@ -1,8 +1,6 @@
 package dev.klaxon.identity;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.klaxon.common.InvalidInputException;
-import java.util.Locale;
 
 /** A person's role in one team. A manager can do everything a responder can. */
 public enum TeamRole {
@@ -13,17 +11,10 @@ public enum TeamRole {
 
     @JsonValue
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return RoleNames.key(this);
     }
 
     public static TeamRole parse(String value, String field) {
-        if (value != null) {
-            for (var role : values()) {
-                if (role.key().equals(value.strip().toLowerCase(Locale.ROOT))) {
-                    return role;
-                }
-            }
-        }
-        throw InvalidInputException.of(field, "must be one of manager, responder");
+        return RoleNames.parse(TeamRole.class, value, field);
     }
 }

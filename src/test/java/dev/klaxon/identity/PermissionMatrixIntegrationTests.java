@@ -14,12 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.klaxon.support.Api;
 import dev.klaxon.support.KlaxonIntegrationTest;
 import dev.klaxon.support.MutableClock;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,8 +139,6 @@ class PermissionMatrixIntegrationTests {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String password = "matrix-password-" + suffix;
     private final Map<Who, String> tokens = new EnumMap<>(Who.class);
@@ -1411,32 +1404,8 @@ class PermissionMatrixIntegrationTests {
     }
 
     private Api.Response sendWithToken(String token, Call call) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + call.path()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", call.accept())
-                .method(
-                        call.method(),
-                        call.body() == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (call.contentType() != null) {
-            request.header("Content-Type", call.contentType());
-        }
-        try {
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Api.Response(
-                    response.statusCode(),
-                    response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Api caller = token == null ? Api.anonymous(port) : Api.bearer(port, token);
+        return caller.send(call.method(), call.path(), call.body(), call.contentType(), call.accept());
     }
 
     private void expectRefused(SoftAssertions soft, Who who, Call call, String permission, UUID teamId) {

@@ -99,22 +99,7 @@ abstract class NotifyTestSupport {
 
     /** Opens an incident by sending an event through the Events API v2 intake; returns its id. */
     protected UUID openIncident(String summary) {
-        UUID service = admin.createService("notify");
-        String key = admin.post("/api/v1/services/" + service + "/integrations", "{\"type\":\"events-v2\"}")
-                .expect(201)
-                .json()
-                .get("key")
-                .asString();
-        admin.post("/v2/enqueue", """
-                        {"routing_key":"%s","event_action":"trigger","dedup_key":"%s",
-                         "payload":{"summary":"%s","source":"checkout-1","severity":"critical"}}""".formatted(key, unique("dedup"), summary)).expect(202);
-        return UUID.fromString(admin.get("/api/v1/incidents?serviceId=" + service)
-                .expect(200)
-                .json()
-                .get("items")
-                .get(0)
-                .get("id")
-                .asString());
+        return admin.openIncident(admin.createService("notify"), summary);
     }
 
     /** Pages inside a transaction, as the escalation engine does. */

@@ -88,6 +88,43 @@ public final class Api {
         return send(request(path).DELETE());
     }
 
+    /** Any request: method, body (null for none), its content type and what to accept (e.g. text/html for pages). */
+    public Response send(String method, String path, String body, String contentType, String accept) {
+        var request = request(path)
+                .header("Accept", accept)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    /**
+     * Opens an incident on the service by sending a trigger through its own new Events API v2 integration, as a
+     * monitoring tool would; returns the incident's id.
+     */
+    public UUID openIncident(UUID service, String summary) {
+        String key = post("/api/v1/services/" + service + "/integrations", "{\"type\":\"events-v2\"}")
+                .expect(201)
+                .json()
+                .get("key")
+                .asString();
+        post("/v2/enqueue", """
+                        {"routing_key":"%s","event_action":"trigger","dedup_key":"%s",
+                         "payload":{"summary":"%s","source":"checkout-1","severity":"critical"}}""".formatted(key, UUID.randomUUID(), summary)).expect(202);
+        return UUID.fromString(get("/api/v1/incidents?serviceId=" + service)
+                .expect(200)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString());
+    }
+
     /** Creates a team, a service in it and returns the service id; names are unique per call. */
     public UUID createService(String prefix) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);

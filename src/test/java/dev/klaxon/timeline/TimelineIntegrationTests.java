@@ -76,22 +76,7 @@ class TimelineIntegrationTests {
 
     private UUID openIncident() {
         var admin = Api.asAdmin(port);
-        UUID service = admin.createService("timeline");
-        String key = admin.post("/api/v1/services/" + service + "/integrations", "{\"type\":\"events-v2\"}")
-                .expect(201)
-                .json()
-                .get("key")
-                .asString();
-        Api.anonymous(port).post("/v2/enqueue", """
-                        {"routing_key":"%s","event_action":"trigger","dedup_key":"t-1",
-                         "payload":{"summary":"Timeline test","source":"test","severity":"error"}}""".formatted(key)).expect(202);
-        return UUID.fromString(admin.get("/api/v1/incidents?serviceId=" + service)
-                .expect(200)
-                .json()
-                .get("items")
-                .get(0)
-                .get("id")
-                .asString());
+        return admin.openIncident(admin.createService("timeline"), "Timeline test");
     }
 
     private JsonNode entries(UUID incident) {
