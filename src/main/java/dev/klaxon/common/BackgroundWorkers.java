@@ -61,10 +61,10 @@ class BackgroundWorkers implements SmartLifecycle {
                 .tag("worker", work.name())
                 .register(metrics);
         return () -> {
-            Instant now = clock.instant();
-            Optional<Instant> due = work.nextDue();
-            due.filter(at -> at.isBefore(now)).ifPresent(at -> lag.record(Duration.between(at, now)));
             try {
+                Instant now = clock.instant();
+                Optional<Instant> due = work.nextDue();
+                due.filter(at -> at.isBefore(now)).ifPresent(at -> lag.record(Duration.between(at, now)));
                 items.increment(work.runDue());
                 runs.increment();
             } catch (RuntimeException e) {

@@ -74,6 +74,18 @@ public class EscalationPolicies implements EscalationPolicyDirectory {
                 throw InvalidInputException.of("teamId", "the default policy belongs to the whole organisation");
             }
             requireOwnerTeam(spec.teamId(), by);
+            // A service may only use its own team's policies (or organisation-wide ones): moving a policy away from
+            // the team of a service that uses it would let another team decide who gets paged for that service.
+            List<String> strangers = spec.teamId() == null
+                    ? List.of()
+                    : services.usingPolicy(id).stream()
+                            .filter(service -> !service.teamId().equals(spec.teamId()))
+                            .map(ServiceView::name)
+                            .toList();
+            if (!strangers.isEmpty()) {
+                throw new ConflictException("Policy '" + current.name() + "' is used by " + strangers
+                        + " of another team; give those services another policy before moving it");
+            }
         }
         validate(spec, id);
         var policy = toPolicy(id, spec, current.defaultPolicy(), current.createdAt(), clock.instant());

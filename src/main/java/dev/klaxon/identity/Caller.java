@@ -187,6 +187,24 @@ public final class Caller {
         }
     }
 
+    /**
+     * Whether the caller may read what is private to a person (their contact methods, notification rules, personal
+     * calendar feeds): the person themselves or someone with {@code users.manage}. Reading, so a read-only token may.
+     */
+    public boolean mayReadPrivateOf(UUID ownerId) {
+        return isUser(ownerId) || everywhere.contains(Permission.USERS_MANAGE);
+    }
+
+    public void requireToReadPrivateOf(UUID ownerId) {
+        if (!mayReadPrivateOf(ownerId)) {
+            throw new ForbiddenException(
+                    Permission.USERS_MANAGE.key(),
+                    null,
+                    "Only the person themselves, or someone with 'users.manage', reads this; it comes with the "
+                            + String.join(" or the ", RolePermissions.rolesGranting(Permission.USERS_MANAGE)));
+        }
+    }
+
     private ForbiddenException refused(Permission permission, UUID teamId) {
         if (readOnly) {
             return new ForbiddenException(

@@ -83,7 +83,15 @@ public class Users {
      */
     @Transactional
     public UserUpdate update(UUID id, UserChanges changes, Caller by) {
-        UserView current = lockedForUpdate(id);
+        // The person and every active administrator, locked in one statement in id order: two administrators
+        // demoted at once wait for each other instead of deadlocking, and the second sees the first's change.
+        List<UserView> locked = jdbc.sql("""
+                        SELECT * FROM identity_users WHERE id = ? OR (org_role = 'admin' AND active = TRUE)
+                        ORDER BY id FOR UPDATE""").param(id).query(ROW).list();
+        UserView current = locked.stream()
+                .filter(u -> u.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("User", id));
         if (changes.role() != null || changes.active() != null) {
             by.require(Permission.USERS_MANAGE);
         } else {
@@ -97,7 +105,10 @@ public class Users {
         boolean losesAdmin = current.active()
                 && current.role() == OrganisationRole.ADMIN
                 && (role != OrganisationRole.ADMIN || !active);
-        if (losesAdmin && activeAdminsLocked() <= 1) {
+        long activeAdmins = locked.stream()
+                .filter(u -> u.role() == OrganisationRole.ADMIN && u.active())
+                .count();
+        if (losesAdmin && activeAdmins <= 1) {
             throw new ConflictException("'" + current.username()
                     + "' is the last active administrator; make someone else an administrator first");
         }
@@ -211,22 +222,6 @@ public class Users {
     @Transactional(readOnly = true)
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM identity_users").query(Long.class).single();
-    }
-
-    private UserView lockedForUpdate(UUID id) {
-        return jdbc.sql("SELECT * FROM identity_users WHERE id = ? FOR UPDATE")
-                .param(id)
-                .query(ROW)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("User", id));
-    }
-
-    /** Locks the active administrators' rows, so two concurrent demotions cannot both see "one other left". */
-    private int activeAdminsLocked() {
-        return jdbc.sql("SELECT id FROM identity_users WHERE org_role = 'admin' AND active = TRUE FOR UPDATE")
-                .query(UUID.class)
-                .list()
-                .size();
     }
 
     private List<String> leaveAllTeams(UserView user, String why) {

@@ -154,6 +154,9 @@ public class IncidentStaffing {
         var version = reader.versionOf(row);
         checkRole(version.definition(), role);
         var user = users.find(userId).orElseThrow(() -> InvalidInputException.of("userId", "no user has this id"));
+        if (!user.active()) {
+            throw InvalidInputException.of("userId", user.name() + " is deactivated and cannot hold a role");
+        }
         var previous = roles.find(id, role);
         if (previous.isPresent() && previous.get().userId().equals(userId)) {
             return rules.view(id);

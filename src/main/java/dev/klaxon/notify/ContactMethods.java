@@ -97,7 +97,8 @@ public class ContactMethods {
 
     @Transactional(readOnly = true)
     public List<ContactMethodView> list(Caller caller, UUID userId) {
-        checkAccess(caller, userId);
+        users.get(userId);
+        caller.requireToReadPrivateOf(userId);
         return store.methods(userId);
     }
 
@@ -147,7 +148,8 @@ public class ContactMethods {
 
     @Transactional(readOnly = true)
     public List<NotificationRuleView> rules(Caller caller, UUID userId) {
-        checkAccess(caller, userId);
+        users.get(userId);
+        caller.requireToReadPrivateOf(userId);
         return store.rules(userId);
     }
 

@@ -19,4 +19,25 @@ public record DeliveryView(
         int attempts,
         Instant nextAttemptAt,
         String lastError,
-        Instant sentAt) {}
+        Instant sentAt) {
+
+    /** The same delivery without where it went, for people who may not see another person's contact methods. */
+    public DeliveryView withoutAddress() {
+        return new DeliveryView(
+                id,
+                pageId,
+                incidentId,
+                userId,
+                contactMethodId,
+                channel,
+                null,
+                delayMinutes,
+                status,
+                dueAt,
+                handedAt,
+                attempts,
+                nextAttemptAt,
+                lastError,
+                sentAt);
+    }
+}

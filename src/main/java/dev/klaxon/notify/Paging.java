@@ -2,6 +2,7 @@ package dev.klaxon.notify;
 
 import dev.klaxon.common.Actor;
 import dev.klaxon.common.Ids;
+import dev.klaxon.identity.Caller;
 import dev.klaxon.identity.UserView;
 import dev.klaxon.identity.Users;
 import dev.klaxon.notify.internal.ContactStore;
@@ -326,8 +327,14 @@ public class Paging {
 
     /** Deliveries of an incident, for the incident page and tests. */
     @Transactional(readOnly = true)
-    public List<DeliveryView> deliveries(UUID incidentId) {
-        return deliveries.forIncident(incidentId);
+    /**
+     * Every delivery of the incident's pages. Where a delivery went (an address, a phone number, a webhook URL that
+     * is itself a credential) is private to the person paged: others see it blank.
+     */
+    public List<DeliveryView> deliveries(UUID incidentId, Caller viewer) {
+        return deliveries.forIncident(incidentId).stream()
+                .map(d -> viewer.mayReadPrivateOf(d.userId()) ? d : d.withoutAddress())
+                .toList();
     }
 
     /**

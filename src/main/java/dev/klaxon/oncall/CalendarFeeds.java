@@ -88,7 +88,7 @@ public class CalendarFeeds {
     @Transactional(readOnly = true)
     public List<CalendarFeedView> listForUser(UUID userId, Caller by) {
         users.get(userId);
-        by.requireSelfOr(userId, Permission.USERS_MANAGE);
+        by.requireToReadPrivateOf(userId);
         return list(USER, userId);
     }
 

@@ -5,6 +5,7 @@ import dev.klaxon.identity.TeamView;
 import dev.klaxon.identity.Teams;
 import dev.klaxon.identity.UserDeactivationHandler;
 import dev.klaxon.identity.UserView;
+import dev.klaxon.oncall.internal.FeedStore;
 import dev.klaxon.oncall.internal.OverrideStore;
 import dev.klaxon.oncall.internal.RotationStore;
 import java.time.Clock;
@@ -17,21 +18,29 @@ import org.springframework.stereotype.Component;
 /**
  * A deactivated person leaves every rotation and layer they are in, and the overrides in which they cover a
  * shift that has not ended are cancelled. Where they were the only participant of a rotation or layer they stay
- * (a rotation needs someone) and the warning says that it now pages nobody until someone is added.
+ * (a rotation needs someone) and the warning says that it now pages nobody until someone is added. Their calendar
+ * feeds, and those they made, are revoked: a feed URL is a secret they took with them.
  */
 @Component
 class RotationsLeftOnDeactivation implements UserDeactivationHandler {
 
     private final RotationStore rotations;
     private final OverrideStore overrides;
+    private final FeedStore feeds;
     private final HandOffs handOffs;
     private final Teams teams;
     private final Clock clock;
 
     RotationsLeftOnDeactivation(
-            RotationStore rotations, OverrideStore overrides, HandOffs handOffs, Teams teams, Clock clock) {
+            RotationStore rotations,
+            OverrideStore overrides,
+            FeedStore feeds,
+            HandOffs handOffs,
+            Teams teams,
+            Clock clock) {
         this.rotations = rotations;
         this.overrides = overrides;
+        this.feeds = feeds;
         this.handOffs = handOffs;
         this.teams = teams;
         this.clock = clock;
@@ -55,6 +64,11 @@ class RotationsLeftOnDeactivation implements UserDeactivationHandler {
                             + " to " + override.until() + ": the regular rota is on call then");
                 }
             }
+        }
+        int revoked = feeds.revokeAllOf(user.id(), Actor.SYSTEM, now);
+        if (revoked > 0) {
+            warnings.add("Revoked " + revoked + " calendar feed" + (revoked == 1 ? "" : "s") + " of or made by "
+                    + user.name() + "; whoever subscribed to a rotation feed they made needs a new one");
         }
         return warnings;
     }

@@ -160,6 +160,14 @@ class TeamsAndUsersApiIntegrationTests {
                 .json()
                 .get("secret")
                 .asString();
+        String feed = dana.api()
+                .post("/api/v1/users/" + dana.id() + "/calendar-feeds", "")
+                .expect(201)
+                .json()
+                .get("url")
+                .asString();
+        String feedPath = feed.substring(feed.indexOf("/ical/"));
+        assertThat(Api.anonymous(port).get(feedPath, "text/calendar").status()).isEqualTo(200);
         String shared = rotation(team, "shared-" + suffix(), dana.id(), eli.id());
         String alone = rotation(team, "alone-" + suffix(), dana.id());
         String policyName = "direct-" + suffix();
@@ -178,6 +186,8 @@ class TeamsAndUsersApiIntegrationTests {
         assertThat(Api.bearer(port, token).get("/api/v1/teams").status()).isEqualTo(401);
         assertThat(participants(shared)).containsExactly(eli.id().toString());
         assertThat(participants(alone)).containsExactly(dana.id().toString());
+        assertThat(warnings).contains("Revoked 1 calendar feed");
+        assertThat(Api.anonymous(port).get(feedPath, "text/calendar").status()).isEqualTo(404);
         assertThat(admin().post(members(team(("other"))), member(dana.id(), "responder"))
                         .status())
                 .isEqualTo(409);
@@ -226,6 +236,40 @@ class TeamsAndUsersApiIntegrationTests {
                 .json();
         assertThat(me.get("name").asString()).isEqualTo("Fay Doe");
         assertThat(me.get("role").asString()).isEqualTo("member");
+    }
+
+    @Test
+    void aReadOnlyTokenReadsItsPersonsPrivateThingsButChangesNothing() {
+        var gus = user("gus", "member");
+        gus.api()
+                .post("/api/v1/users/" + gus.id() + "/contact-methods", """
+                        {"type":"email","address":"gus-%s@example.com"}""".formatted(suffix()))
+                .expect(201);
+        String token = gus.api()
+                .post("/api/v1/tokens", "{\"name\":\"dashboards\",\"readOnly\":true}")
+                .expect(201)
+                .json()
+                .get("secret")
+                .asString();
+        var readOnly = Api.bearer(port, token);
+
+        assertThat(readOnly.get("/api/v1/users/" + gus.id() + "/contact-methods")
+                        .expect(200)
+                        .json()
+                        .size())
+                .isEqualTo(1);
+        readOnly.get("/api/v1/users/" + gus.id() + "/calendar-feeds").expect(200);
+        assertThat(readOnly.get("/api/v1/me").expect(200).json().get("readOnly").asBoolean())
+                .isTrue();
+        var write = readOnly.post("/api/v1/users/" + gus.id() + "/contact-methods", """
+                {"type":"email","address":"another@example.com"}""");
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.json().get("detail").asString()).contains("read-only");
+        assertThat(gus.api()
+                        .get("/api/v1/users/" + gus.id() + "/contact-methods")
+                        .json()
+                        .size())
+                .isEqualTo(1);
     }
 
     @Test

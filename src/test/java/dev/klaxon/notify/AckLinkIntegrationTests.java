@@ -106,6 +106,19 @@ class AckLinkIntegrationTests extends NotifyTestSupport {
     }
 
     @Test
+    void aDeactivatedPersonsLinkNoLongerWorks() {
+        Paged paged = paged("Gone Gina", PageReason.ESCALATION, null);
+        admin.send("PATCH", "/api/v1/users/" + paged.user(), "{\"active\":false}")
+                .expect(200);
+
+        var refused = anonymous.post("/ack/" + paged.token(), null).expect(409);
+        assertThat(refused.json().get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(refused.json().get("detail").asString()).contains("deactivated");
+        assertThat(incidents.get(paged.incident()).status().name()).isEqualTo("TRIGGERED");
+        assertThat(timeline(paged.incident(), "notify.page_acknowledged")).isEmpty();
+    }
+
+    @Test
     void aForgedOrGarbledLinkIsNotFound() {
         Paged paged = paged("Forge Fred", PageReason.ESCALATION, null);
         byte[] bytes = Base64.getUrlDecoder().decode(paged.token());

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +43,9 @@ class DeliveryIntegrationTests extends NotifyTestSupport {
 
     @Autowired
     NotifyProperties notifyProperties;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aFailingWebhookIsRetriedWithBackOffUntilItAcceptsWithTheSameDeliveryId() throws Exception {
@@ -118,6 +122,32 @@ class DeliveryIntegrationTests extends NotifyTestSupport {
             assertThat(deliveriesOf(incident).get(0).status()).isEqualTo(DeliveryStatus.ABANDONED);
             assertThat(timeline(incident, "notify.delivery_failed")).hasSize(5);
             assertThat(timeline(incident, "notify.delivery_abandoned")).hasSize(1);
+        }
+    }
+
+    /**
+     * A delivery that was already on its way when its person was deactivated (claimed by a sender, so the cancellation
+     * at deactivation did not catch it) is cancelled when it is about to be sent.
+     */
+    @Test
+    void aDeliveryForSomeoneDeactivatedMeanwhileIsCancelledInsteadOfSent() throws Exception {
+        try (var receiver = RecordingHttpServer.answering()) {
+            UUID user = createUser("Leaving Leo");
+            addContact(user, "webhook", receiver.url("/hooks/leo"));
+            UUID incident = openIncident(unique("Leo leaves"));
+            page(escalation(incident, user, "L1.C0"));
+            // As if deactivated while the delivery was held by a sender: only the person's row changes.
+            jdbc.sql("UPDATE identity_users SET active = FALSE WHERE id = ?")
+                    .param(user)
+                    .update();
+
+            deliveries.sendDue();
+
+            assertThat(receiver.received()).isEmpty();
+            assertThat(deliveriesOf(incident)).singleElement().satisfies(d -> {
+                assertThat(d.status()).isEqualTo(DeliveryStatus.CANCELLED);
+                assertThat(d.lastError()).isEqualTo("Cancelled: Leaving Leo was deactivated");
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.klaxon.notify;
 
+import dev.klaxon.identity.Caller;
 import dev.klaxon.incidents.Incidents;
 import dev.klaxon.support.Api;
 import dev.klaxon.support.KlaxonIntegrationTest;
@@ -118,7 +119,7 @@ abstract class NotifyTestSupport {
     }
 
     protected List<DeliveryView> deliveriesOf(UUID incidentId) {
-        return paging.deliveries(incidentId);
+        return paging.deliveries(incidentId, Caller.system());
     }
 
     /** The token of an acknowledge URL as a message carries it. */

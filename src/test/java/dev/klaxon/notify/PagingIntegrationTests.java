@@ -3,6 +3,7 @@ package dev.klaxon.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.klaxon.support.Api;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -63,6 +64,39 @@ class PagingIntegrationTests extends NotifyTestSupport {
         assertThat(timeline(incident, "notify.delivery_abandoned"))
                 .singleElement()
                 .satisfies(line -> assertThat(line.message()).startsWith("Silent Sam has no contact methods"));
+    }
+
+    /** A webhook URL is a credential and a phone number is private: only the person (and administrators) see them. */
+    @Test
+    void whereADeliveryWentIsShownOnlyToThePersonPagedAndAdministrators() {
+        String password = "a-good-long-password";
+        UUID paged = createUser("Paged Pia", password);
+        addContact(paged, "webhook", "http://127.0.0.1:9/secret-path");
+        UUID colleague = createUser("Curious Cal", password);
+        UUID incident = openIncident(unique("Private addresses"));
+        page(escalation(incident, paged, "L1.C0"));
+        String path = "/api/v1/incidents/" + incident + "/deliveries";
+
+        var asPaged =
+                Api.basic(port, username(paged), password).get(path).expect(200).json();
+        var asColleague = Api.basic(port, username(colleague), password)
+                .get(path)
+                .expect(200)
+                .json();
+        var asAdmin = admin.get(path).expect(200).json();
+
+        assertThat(asPaged.get(0).get("address").asString()).isEqualTo("http://127.0.0.1:9/secret-path");
+        assertThat(asAdmin.get(0).get("address").asString()).isEqualTo("http://127.0.0.1:9/secret-path");
+        assertThat(asColleague.get(0).get("address").isNull()).isTrue();
+        assertThat(asColleague.get(0).get("status").asString()).isEqualTo("PENDING");
+        assertThat(admin.get("/incidents/" + incident + "/deliveries", "text/html")
+                        .body())
+                .contains("webhook");
+        assertThat(Api.basic(port, username(colleague), password)
+                        .get("/incidents/" + incident + "/deliveries", "text/html")
+                        .body())
+                .contains("webhook")
+                .doesNotContain("127.0.0.1");
     }
 
     @Test

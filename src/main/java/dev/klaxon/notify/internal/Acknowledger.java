@@ -154,6 +154,11 @@ public class Acknowledger {
         if (incident.status() == IncidentStatus.RESOLVED) {
             return new Result(Outcome.RESOLVED, page, incident, name, "The incident is already resolved.");
         }
+        if (users.find(page.userId()).map(user -> !user.active()).orElse(true)) {
+            // A deactivated person's links die with their account, like their sessions and tokens.
+            return new Result(
+                    Outcome.REFUSED, page, incident, name, name + " has been deactivated; this link no longer works.");
+        }
         Instant now = clock.instant();
         if (!pages.useLink(page.id(), now)) {
             return new Result(Outcome.ALREADY_USED, page, incident, name, "This link has already been used.");

@@ -46,6 +46,12 @@ class MessageComposer {
             var user = users.get(id);
             return user == null ? "unknown user" : user.name();
         }
+
+        /** A person deactivated since the delivery was written (or claimed) is never notified. */
+        boolean isDeactivated(UUID id) {
+            var user = users.get(id);
+            return user != null && !user.active();
+        }
     }
 
     Batch read(List<DeliveryStore.Claimed> deliveries) {

@@ -282,7 +282,9 @@ public class Outbox {
         String error = null;
         try {
             OutgoingMessage message = composer.compose(delivery, context);
-            String obsolete = obsolete(message, delivery);
+            String obsolete = context.isDeactivated(delivery.userId())
+                    ? "Cancelled: " + context.userName(delivery.userId()) + " was deactivated"
+                    : obsolete(message, delivery);
             if (obsolete != null) {
                 transaction.executeWithoutResult(
                         status -> store.markCancelled(delivery.id(), delivery.claimToken(), obsolete));

@@ -1,5 +1,6 @@
 package dev.klaxon.notify.web;
 
+import dev.klaxon.identity.Caller;
 import dev.klaxon.identity.UserView;
 import dev.klaxon.identity.Users;
 import dev.klaxon.notify.DeliveryView;
@@ -27,12 +28,12 @@ class DeliveryFragments {
     record Row(DeliveryView delivery, String person, String channel) {}
 
     @GetMapping("/incidents/{id}/deliveries")
-    String deliveries(@PathVariable UUID id, Model model) {
+    String deliveries(@PathVariable UUID id, Caller me, Model model) {
         var names = new HashMap<UUID, String>();
         model.addAttribute("incidentId", id);
         model.addAttribute(
                 "rows",
-                paging.deliveries(id).stream()
+                paging.deliveries(id, me).stream()
                         .map(d -> new Row(
                                 d,
                                 names.computeIfAbsent(
@@ -45,8 +46,11 @@ class DeliveryFragments {
         return "notify/fragments :: deliveries";
     }
 
-    /** Webhook URLs often carry their secret in the path: show the host only. */
+    /** Webhook URLs often carry their secret in the path: show the host only; others' addresses not at all. */
     private static String shown(DeliveryView delivery) {
+        if (delivery.address() == null) {
+            return delivery.channel(); // another person's contact method: where it went is theirs
+        }
         if (delivery.channel().equals("webhook") || delivery.channel().equals("slack")) {
             try {
                 return delivery.channel() + " " + URI.create(delivery.address()).getHost();

@@ -79,8 +79,8 @@ class NotifyApiController {
 
     /** Every delivery of the incident's pages: where, when due, attempts and outcome. */
     @GetMapping("/incidents/{id}/deliveries")
-    List<DeliveryView> deliveries(@PathVariable UUID id) {
+    List<DeliveryView> deliveries(@PathVariable UUID id, Caller me) {
         incidents.get(id);
-        return paging.deliveries(id);
+        return paging.deliveries(id, me);
     }
 }

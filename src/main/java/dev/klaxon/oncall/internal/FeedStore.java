@@ -68,6 +68,15 @@ public class FeedStore {
                         WHERE id = ? AND revoked_at IS NULL""").params(by.name(), JdbcTime.toDb(at), id).update() == 1;
     }
 
+    /** Revokes the feeds that show the person and those they made (a feed URL is a secret they took with them). */
+    public int revokeAllOf(UUID userId, Actor by, Instant at) {
+        return jdbc.sql("""
+                        UPDATE oncall_calendar_feeds SET revoked_by_name = ?, revoked_at = ?
+                        WHERE revoked_at IS NULL AND ((kind = 'USER' AND subject_id = ?) OR created_by_id = ?)""")
+                .params(by.name(), JdbcTime.toDb(at), userId, userId)
+                .update();
+    }
+
     public void deleteAll(String kind, UUID subjectId) {
         jdbc.sql("DELETE FROM oncall_calendar_feeds WHERE kind = ? AND subject_id = ?")
                 .params(kind, subjectId)
