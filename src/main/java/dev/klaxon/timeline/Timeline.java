@@ -70,10 +70,10 @@ public class Timeline {
         return labelled(store.get(id));
     }
 
-    /** The label its module declared (entries of kinds no longer declared keep the one made from the name). */
+    /** The label its module declared; an entry of a kind no longer declared gets one made from its name. */
     private TimelineEntry labelled(TimelineEntry entry) {
         EntryKind kind = declared().get(entry.kind());
-        return kind == null ? entry : entry.withLabel(kind.label());
+        return entry.withLabel((kind != null ? kind : EntryKind.parse(entry.kind())).label());
     }
 
     /** Every declared kind, by key, with the module that declared it. */

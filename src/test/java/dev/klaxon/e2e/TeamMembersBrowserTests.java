@@ -8,6 +8,8 @@ import dev.klaxon.support.KlaxonIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -69,5 +71,20 @@ class TeamMembersBrowserTests extends BrowserTestSupport {
                         .get("active")
                         .asBoolean())
                 .isFalse();
+
+        // On a phone: the team and person pages fit 360 px without sideways scrolling.
+        String teamPage = browser.findElement(By.linkText(teamName)).getAttribute("href");
+        browser.manage().window().setSize(new Dimension(360, 800));
+        for (String page : new String[] {teamPage, url("/users/" + rosa), url("/teams"), url("/users")}) {
+            browser.get(page);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+            Object overflow = ((JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertThat(((Number) overflow).intValue())
+                    .as("sideways overflow of " + page)
+                    .isLessThanOrEqualTo(0);
+        }
+        browser.get(teamPage);
+        Browser.screenshot(browser, "team-members-phone");
     }
 }

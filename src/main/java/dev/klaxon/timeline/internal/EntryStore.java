@@ -178,7 +178,7 @@ public class EntryStore {
                 rs.getObject("incident_id", UUID.class),
                 JdbcTime.fromDb(rs, "at"),
                 kind,
-                EntryKind.parse(kind).label(),
+                null, // labelled by Timeline, which knows the declared kinds
                 new Actor(
                         Actor.Type.valueOf(rs.getString("actor_type")),
                         rs.getObject("actor_id", UUID.class),
